@@ -829,6 +829,12 @@ namespace ContactsSpec.Clients.WazzupV3
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        // ContactsSpec (specs/nswag-templates/Client.Class.Body.liquid): an optional property the caller left unset is
+        // omitted from the JSON it sends, never written as null: no provider spec allows null there.
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings)
+        {
+            settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        }
     }
 
     /// <summary>
