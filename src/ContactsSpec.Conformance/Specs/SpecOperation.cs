@@ -17,8 +17,13 @@ public sealed record SpecOperation(ProviderSpec Spec, string Path, string Method
     /// <summary>The operationId.</summary>
     public string Id => Operation.OperationId;
 
-    /// <summary>The operation's parameters, with path-level ones included and references resolved.</summary>
-    public IReadOnlyList<OpenApiParameter> Parameters => [.. Operation.ActualParameters.Select(parameter => parameter.ActualParameter)];
+    /// <summary>
+    /// The operation's path, query and header parameters, with path-level ones included and references resolved.
+    /// (NSwag also lists the request body among its parameters; bodies are read from the request body instead.)
+    /// </summary>
+    public IReadOnlyList<OpenApiParameter> Parameters =>
+        [.. Operation.ActualParameters.Select(parameter => parameter.ActualParameter)
+            .Where(parameter => parameter.Kind is OpenApiParameterKind.Path or OpenApiParameterKind.Query or OpenApiParameterKind.Header or OpenApiParameterKind.Cookie)];
 
     /// <summary>
     /// Every documented response: each named example of each status and media type, and one <c>empty</c> case for

@@ -1,0 +1,7 @@
+namespace ContactsSpec.Conformance.Invocation;
+
+/// <summary>What a generated client's operation returned or threw.</summary>
+/// <param name="Result">The returned value; null for operations without a result, or when it threw.</param>
+/// <param name="ResultType">The declared result type, or null for operations without a result.</param>
+/// <param name="Exception">What it threw, or null.</param>
+public sealed record InvocationOutcome(object? Result, Type? ResultType, Exception? Exception);

@@ -1,0 +1,15 @@
+namespace ContactsSpec.Conformance.Stubs;
+
+/// <summary>Headers the conformance harness adds or reads; none of them is part of any provider's API.</summary>
+public static class ConformanceHeaders
+{
+    /// <summary>
+    /// Names the case a request belongs to. Several documented responses answer the very same request (WAMM's
+    /// thirteen <c>contactTo</c> outcomes), so every stub also matches this header: all stubs load at once and
+    /// cases run in parallel without resetting the server between them.
+    /// </summary>
+    public const string CaseId = "X-ContactsSpec-Case";
+
+    /// <summary>WireMock adds this header to every response served by a stub; its absence means no stub matched.</summary>
+    public const string MatchedStubId = "Matched-Stub-Id";
+}

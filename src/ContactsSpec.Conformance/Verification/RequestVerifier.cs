@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ContactsSpec.Conformance.Specs;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using NJsonSchema;
+using NSwag;
+
+namespace ContactsSpec.Conformance.Verification;
+
+/// <summary>
+/// Checks a request from WireMock's journal against the operation in the spec: method, path, query parameters,
+/// credentials, content type and body schema. It judges validity by the spec, independently of the stub that
+/// matched it.
+/// </summary>
+public static class RequestVerifier
+{
+    /// <summary>Every way the logged request breaks the spec; empty when it conforms.</summary>
+    public static async Task<IReadOnlyList<string>> VerifyAsync(SpecOperation operation, JsonObject loggedRequest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(loggedRequest);
+        var problems = new List<string>();
+        var method = (string?)loggedRequest["method"];
+        if (!string.Equals(method, operation.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"method is {method}, the spec says {operation.Method.ToUpperInvariant()}");
+        }
+
+        var url = (string?)loggedRequest["url"] ?? string.Empty;
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? url : url[..queryStart];
+        var query = queryStart < 0 ? string.Empty : url[queryStart..];
+        VerifyPath(operation, path, problems);
+        VerifyQuery(operation, QueryHelpers.ParseQuery(query), problems);
+        var headers = Headers(loggedRequest);
+        VerifyCredentials(operation, headers, problems);
+        await VerifyBodyAsync(operation, headers, Body(loggedRequest), problems, cancellationToken).ConfigureAwait(false);
+        return problems;
+    }
+
+    private static void VerifyPath(SpecOperation operation, string path, List<string> problems)
+    {
+        var template = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
+        var names = new List<string>();
+        var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{([^}]+)}", match =>
+        {
+            names.Add(match.Groups[1].Value);
+            return "([^/]+)";
+        }) + "$";
+        var match = Regex.Match(path, pattern, RegexOptions.CultureInvariant);
+        if (!match.Success)
+        {
+            problems.Add($"path {path} does not fit {template}");
+            return;
+        }
+
+        for (var index = 0; index < names.Count; index++)
+        {
+            var parameter = operation.Parameters.Single(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == names[index]);
+            VerifyValue($"path parameter {parameter.Name}", Uri.UnescapeDataString(match.Groups[index + 1].Value), parameter.ActualSchema, problems);
+        }
+    }
+
+    private static void VerifyQuery(SpecOperation operation, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, List<string> problems)
+    {
+        var declared = operation.Parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Query).ToDictionary(parameter => parameter.Name, StringComparer.Ordinal);
+        foreach (var parameter in declared.Values.Where(parameter => parameter.IsRequired && !query.ContainsKey(parameter.Name)))
+        {
+            problems.Add($"required query parameter {parameter.Name} is missing");
+        }
+
+        foreach (var (name, values) in query)
+        {
+            if (!declared.TryGetValue(name, out var parameter))
+            {
+                problems.Add($"query parameter {name} is not in the spec");
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                VerifyValue($"query parameter {name}", value ?? string.Empty, parameter.ActualSchema, problems);
+            }
+        }
+    }
+
+    private static void VerifyCredentials(SpecOperation operation, Dictionary<string, string> headers, List<string> problems)
+    {
+        headers.TryGetValue("Authorization", out var authorization);
+        if (SpecCredentials.ExampleBearerToken(operation.Spec) is null)
+        {
+            if (authorization is not null)
+            {
+                problems.Add("an Authorization header was sent, but the spec puts this provider's credentials elsewhere");
+            }
+
+            return;
+        }
+
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length == "Bearer ".Length)
+        {
+            problems.Add("the spec requires a bearer token in the Authorization header");
+        }
+    }
+
+    private static async Task VerifyBodyAsync(
+        SpecOperation operation, Dictionary<string, string> headers, byte[] body, List<string> problems, CancellationToken cancellationToken)
+    {
+        var requestBody = operation.Operation.RequestBody;
+        if (requestBody is null)
+        {
+            if (body.Length > 0)
+            {
+                problems.Add($"a body of {body.Length} bytes was sent, but the operation takes none");
+            }
+
+            return;
+        }
+
+        var (mediaType, content) = requestBody.Content.Single();
+        if (!headers.TryGetValue("Content-Type", out var contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            || !string.Equals(parsed.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Content-Type is '{contentType}', the spec says {mediaType}");
+            return;
+        }
+
+        var schema = content.Schema.ActualSchema;
+        if (mediaType == "application/json")
+        {
+            var errors = schema.Validate(Encoding.UTF8.GetString(body), SchemaType.OpenApi3);
+            problems.AddRange(errors.Select(error => $"body: {error}"));
+            return;
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(parsed.Boundary).Value ?? string.Empty;
+        var fields = await ReadFormFieldsAsync(boundary, body, cancellationToken).ConfigureAwait(false);
+        foreach (var required in schema.RequiredProperties.Where(name => !fields.ContainsKey(name)))
+        {
+            problems.Add($"required form field {required} is missing");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            if (!schema.ActualProperties.TryGetValue(name, out var property))
+            {
+                problems.Add($"form field {name} is not in the spec");
+                continue;
+            }
+
+            VerifyValue($"form field {name}", value, property.ActualSchema, problems);
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> ReadFormFieldsAsync(string boundary, byte[] body, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = new MemoryStream(body);
+        var reader = new MultipartReader(boundary, stream);
+        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        {
+            var disposition = section.GetContentDispositionHeader();
+            var name = HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).Value ?? string.Empty;
+            using var text = new StreamReader(section.Body, Encoding.UTF8);
+            fields[name] = await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return fields;
+    }
+
+    // A path, query or form value is text on the wire; the spec's schema says what JSON value it stands for.
+    private static void VerifyValue(string what, string text, JsonSchema schema, List<string> problems)
+    {
+        JsonNode? value = schema.Type switch
+        {
+            JsonObjectType.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => integer,
+            JsonObjectType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            JsonObjectType.Boolean when bool.TryParse(text, out var flag) => flag,
+            JsonObjectType.Integer or JsonObjectType.Number or JsonObjectType.Boolean => null,
+            _ => text,
+        };
+        if (value is null)
+        {
+            problems.Add($"{what} is '{text}', which is not a {schema.Type.ToString().ToLowerInvariant()}");
+            return;
+        }
+
+        problems.AddRange(schema.Validate(value.ToJsonString(), SchemaType.OpenApi3).Select(error => $"{what}: {error}"));
+    }
+
+    private static Dictionary<string, string> Headers(JsonObject loggedRequest)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in loggedRequest["headers"]?.AsObject() ?? [])
+        {
+            headers[name] = value is JsonArray values ? string.Join(", ", values.Select(item => (string?)item)) : (string?)value ?? string.Empty;
+        }
+
+        return headers;
+    }
+
+    private static byte[] Body(JsonObject loggedRequest) =>
+        loggedRequest["bodyAsBase64"] is JsonValue base64 && base64.GetValueKind() == JsonValueKind.String
+            ? Convert.FromBase64String((string)base64!)
+            : [];
+}

@@ -1,0 +1,19 @@
+using ContactsSpec.Conformance.Cases;
+using ContactsSpec.Conformance.Specs;
+
+namespace ContactsSpec.Conformance.Tests;
+
+/// <summary>The specs and the cases derived from them; loaded once, before any fixture runs.</summary>
+internal static class ConformanceSuite
+{
+    public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
+
+    private static readonly Lazy<Task<IReadOnlyList<ProviderSpec>>> LoadedSpecs =
+        new(() => SpecCatalog.LoadAllAsync(RepositoryRoot), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "conformance");
+
+    public static Task<IReadOnlyList<ProviderSpec>> SpecsAsync() => LoadedSpecs.Value;
+
+    public static async Task<IReadOnlyList<ConformanceCase>> CasesAsync() => ConformanceCaseCatalog.Build(await SpecsAsync());
+}
