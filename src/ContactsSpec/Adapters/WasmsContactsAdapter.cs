@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json;
+using ContactsSpec.Clients.Wasms;
+using ContactsSpec.Internal;
+
+namespace ContactsSpec.Adapters;
+
+/// <summary>WaSMS.Net (specs/wasms) through <see cref="WasmsClient"/>.</summary>
+internal sealed class WasmsContactsAdapter : ContactsAdapter
+{
+    // get/contacts and get/groups take any limit (the spec states no maximum; 10 when omitted): 100 a page keeps
+    // listings to few requests, as on the other providers.
+    internal const int PageSize = 100;
+
+    // Every WaSMS answer is HTTP 200; the body's status says how the call went, 200 meaning success (FACTS.md).
+    private const int BodySuccess = 200;
+
+    // The one body-400 message that is not the caller's input at fault but the account's quota (FACTS.md).
+    private const string ContactLimitMessage = "You have reached the maximum allowed contacts!";
+
+    private readonly WasmsClient _client;
+    private readonly string _secret;
+
+    public WasmsContactsAdapter(HttpClient httpClient, WasmsContactsOptions options)
+        : base(options)
+    {
+        _client = new WasmsClient(httpClient) { BaseUrl = options.BaseUri.ToString() };
+        // Not a security scheme: the secret is an ordinary parameter of every route (query on GET, form on POST).
+        // Options.Validate() has required it before any adapter is built.
+        _secret = options.Secret!;
+    }
+
+    public override ContactsCapabilities Capabilities { get; } = new()
+    {
+        Provider = ContactsProviders.Wasms,
+        // No batch routes (the batch sizes stay null, so the facade fans many-item calls out) and no read-one route.
+        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.List
+            | ContactsOperations.Delete | ContactsOperations.DeleteMany | ContactsOperations.Groups,
+        // No Id: WaSMS assigns its own numeric id, so one set by the caller is not stored. First and last name
+        // are stored as the display name they are joined into.
+        StoredFields = new HashSet<ContactField>
+        {
+            ContactField.Name, ContactField.FirstName, ContactField.LastName, ContactField.Phone, ContactField.Groups,
+        },
+        ListPageSize = PageSize,
+        // create/contact creates a new contact on every call (there is no update), so sending it twice may make
+        // two contacts: the facade therefore never retries it after a failure that may have reached WaSMS.
+        IdempotentUpsert = false,
+    };
+
+    public override void Validate(Contact contact, int index, ICollection<ContactFieldError> errors)
+    {
+        // phone is E.164 ("+923012345678") or local digits; the spec allows both, so an optional '+' then digits.
+        ContactConstraints.Required(contact.Phone, index, nameof(Contact.Phone), errors);
+        if (!string.IsNullOrWhiteSpace(contact.Phone) && !IsPhone(contact.Phone))
+        {
+            errors.Add(new ContactFieldError(index, nameof(Contact.Phone), "must be digits, optionally after a leading '+' (no spaces or other characters)"));
+        }
+
+        // The server's minimum name length ("Contact name is too short!") is undocumented, so none is checked here.
+        ContactConstraints.Required(contact.DisplayName, index, nameof(Contact.Name), errors);
+        ContactConstraints.NoControlCharacters(contact.DisplayName, index, nameof(Contact.Name), errors);
+
+        // groups is a required form field: the contact joins at least one existing group, named by numeric id.
+        // The ids travel comma-joined, so digits only also keeps one id from splitting into two.
+        if (contact.Groups.Count == 0)
+        {
+            errors.Add(new ContactFieldError(index, nameof(Contact.Groups), "at least one group id is required"));
+        }
+
+        for (var position = 0; position < contact.Groups.Count; position++)
+        {
+            var group = contact.Groups[position];
+            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Groups)}[{position}]");
+            ContactConstraints.Required(group, index, field, errors);
+            if (!string.IsNullOrWhiteSpace(group) && !group.All(char.IsAsciiDigit))
+            {
+                errors.Add(new ContactFieldError(index, field, "must be a numeric group id"));
+            }
+        }
+    }
+
+    public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.Upsert, async () =>
+        {
+            var response = await _client.CreateContactAsync(
+                _secret, contact.Phone, contact.DisplayName, string.Join(',', contact.Groups), cancellationToken).ConfigureAwait(false);
+            EnsureSucceeded(response, ContactsOperationNames.Upsert);
+            return ContactWriteOutcome.Created;
+        }, cancellationToken);
+
+    public override Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.List, async () =>
+        {
+            var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
+            var response = await _client.GetContactsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
+            EnsureSucceeded(response, ContactsOperationNames.List);
+            var items = DataItems<WasmsContact>(response.Data).Select(FromWasms).ToList();
+            return new ListPage<Contact>(items, NextPage(page, items.Count));
+        }, cancellationToken);
+
+    public override Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.Delete, async () =>
+        {
+            var number = NumericId(id, ContactsOperationNames.Delete, "WaSMS ids are whole numbers");
+            EnsureSucceeded(await _client.DeleteContactAsync(_secret, number, cancellationToken).ConfigureAwait(false), ContactsOperationNames.Delete);
+        }, cancellationToken);
+
+    public override Task CreateGroupAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.CreateGroup, async () =>
+            EnsureSucceeded(await _client.CreateGroupAsync(_secret, name, cancellationToken).ConfigureAwait(false), ContactsOperationNames.CreateGroup),
+            cancellationToken);
+
+    public override Task<ListPage<ContactGroup>> ListGroupsPageAsync(string? continuation, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.ListGroups, async () =>
+        {
+            var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
+            var response = await _client.GetGroupsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
+            EnsureSucceeded(response, ContactsOperationNames.ListGroups);
+            var items = DataItems<WasmsGroup>(response.Data).Select(FromWasms).ToList();
+            return new ListPage<ContactGroup>(items, NextPage(page, items.Count));
+        }, cancellationToken);
+
+    public override Task DeleteGroupAsync(string id, CancellationToken cancellationToken) =>
+        CallAsync(ContactsOperationNames.DeleteGroup, async () =>
+        {
+            var number = NumericId(id, ContactsOperationNames.DeleteGroup, "WaSMS group ids are whole numbers");
+            EnsureSucceeded(await _client.DeleteGroupAsync(_secret, number, cancellationToken).ConfigureAwait(false), ContactsOperationNames.DeleteGroup);
+        }, cancellationToken);
+
+    protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
+    {
+        // A 2xx the client still threw on: the body could not be read as the documented envelope.
+        WasmsClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
+        // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.
+        WasmsClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: ContactsErrorFactory.RetryAfter(error.Headers)),
+        _ => null,
+    };
+
+    internal static Contact FromWasms(WasmsContact contact) => new()
+    {
+        Id = contact.Id?.ToString(CultureInfo.InvariantCulture),
+        Phone = contact.Phone,
+        Name = contact.Name,
+        Groups = [.. contact.Groups ?? []],
+    };
+
+    // delete/group and create/contact's groups take the id, so a group without one could not be used.
+    internal static ContactGroup FromWasms(WasmsGroup group) => new(
+        group.Id?.ToString(CultureInfo.InvariantCulture) ?? throw new JsonException("A WaSMS group came back without an id."),
+        group.Name ?? string.Empty);
+
+    private static bool IsPhone(string phone)
+    {
+        var digits = phone.StartsWith('+') ? phone.AsSpan(1) : phone.AsSpan();
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    // A full page may be followed by more; a short or empty one is the last (an empty page also stops a listing
+    // that shrinks while it is read from looping).
+    private static string? NextPage(int page, int count) =>
+        count == PageSize ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
+
+    // data is untyped in the spec: an array of items on the list routes, false (or, per the doc's tables, an
+    // empty array) when there is nothing to return.
+    private static IEnumerable<T> DataItems<T>(object? data)
+        where T : class => data switch
+        {
+            null or JsonElement { ValueKind: JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined } => [],
+            JsonElement { ValueKind: JsonValueKind.Array } items => [.. items.EnumerateArray().Select(item =>
+                JsonSerializer.Deserialize<T>(item) ?? throw new JsonException($"A null item in data where a {typeof(T).Name} was expected."))],
+            _ => throw new JsonException("data is neither an array nor false."),
+        };
+
+    // The ids are integers in the spec; anything else could never name a WaSMS contact or group.
+    private int NumericId(string id, string operation, string message) =>
+        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw Errors.InvalidInput(operation, [new ContactFieldError(0, "Id", message)]);
+
+    // WaSMS answers HTTP 200 whatever happened (FACTS.md); only the body's status and message tell a failure,
+    // so every route's response passes through here.
+    private void EnsureSucceeded(WasmsResponse response, string operation)
+    {
+        if (response.Status == BodySuccess)
+        {
+            return;
+        }
+
+        var kind = response.Status switch
+        {
+            400 when string.Equals(response.Message, ContactLimitMessage, StringComparison.Ordinal) => ContactsErrorKind.LimitExceeded,
+            400 => ContactsErrorKind.InvalidInput,
+            401 => ContactsErrorKind.Authentication,
+            403 => ContactsErrorKind.PermissionDenied,
+            _ => ContactsErrorKind.ProviderError,
+        };
+
+        // The status passed on is the HTTP one (200), which would make every failure non-retryable; a body 500
+        // ("Something went wrong!") is a server-side failure worth retrying where the operation is idempotent.
+        // The facade never retries create/contact on it whatever this says.
+        throw Errors.Provided(kind, operation, 200, response.Message, description: null, retryable: response.Status >= 500);
+    }
+}

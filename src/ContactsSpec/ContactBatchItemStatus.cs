@@ -1,0 +1,14 @@
+namespace ContactsSpec;
+
+/// <summary>What happened to one item of a batch.</summary>
+public enum ContactBatchItemStatus
+{
+    /// <summary>The provider accepted it.</summary>
+    Succeeded,
+
+    /// <summary>It failed; <see cref="ContactBatchItemResult.Error"/> says why.</summary>
+    Failed,
+
+    /// <summary>It was not sent (an earlier failure made sending pointless, e.g. bad credentials).</summary>
+    NotAttempted,
+}

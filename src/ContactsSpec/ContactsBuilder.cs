@@ -1,0 +1,56 @@
+using ContactsSpec.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactsSpec;
+
+/// <summary>Registers providers for <see cref="IContactsClientFactory"/>; returned by <c>services.AddContacts()</c>.</summary>
+public sealed class ContactsBuilder
+{
+    internal ContactsBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Adds WAMM.chat.</summary>
+    public ContactsBuilder AddWamm(Action<WammContactsOptions> configure) => Add(configure);
+
+    /// <summary>Adds Wawp.</summary>
+    public ContactsBuilder AddWawp(Action<WawpContactsOptions> configure) => Add(configure);
+
+    /// <summary>Adds WaSMS.Net.</summary>
+    public ContactsBuilder AddWasms(Action<WasmsContactsOptions> configure) => Add(configure);
+
+    /// <summary>Adds the Wazzup partner API v2.</summary>
+    public ContactsBuilder AddWazzupV2(Action<WazzupV2ContactsOptions> configure) => Add(configure);
+
+    /// <summary>Adds Wazzup API v3.</summary>
+    public ContactsBuilder AddWazzupV3(Action<WazzupV3ContactsOptions> configure) => Add(configure);
+
+    private ContactsBuilder Add<TOptions>(Action<TOptions> configure)
+        where TOptions : ContactsClientOptions, new()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var provider = new TOptions().Provider;
+        Services.AddOptions<TOptions>().Configure(configure);
+        var httpClient = Services.AddHttpClient(HttpClientName(provider), (services, client) =>
+            {
+                // Timeouts belong to the resilience pipeline (ContactsClientOptions.AttemptTimeout / OverallTimeout).
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider));
+        httpClient.AddHttpMessageHandler(services => services.GetRequiredService<IOptions<TOptions>>().Value.BearerToken is { } token
+            ? new BearerTokenHandler(token)
+            : new PassThroughHandler());
+        Services.AddSingleton<IContactsProviderRegistration>(new ContactsProviderRegistration<TOptions>(provider));
+        return this;
+    }
+
+    internal static string HttpClientName(string provider) => $"ContactsSpec.{provider}";
+}

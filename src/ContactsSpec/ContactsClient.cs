@@ -1,0 +1,419 @@
+using System.Runtime.CompilerServices;
+using ContactsSpec.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactsSpec;
+
+/// <summary>
+/// One contacts API over every supported provider. Create it with the provider's options
+/// (<see cref="WazzupV3ContactsOptions"/>, <see cref="WammContactsOptions"/>, ...) or through
+/// <c>services.AddContacts()</c>; calling code stays the same whichever provider is behind it. Every member is
+/// virtual so that it can be mocked.
+/// </summary>
+public partial class ContactsClient : IDisposable
+{
+    private readonly ContactsAdapter? _adapter;
+    private readonly ContactsResilience? _resilience;
+    private readonly ContactsClientOptions? _options;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>A client for the provider <paramref name="options"/> describe, with its own connection pool.</summary>
+    public ContactsClient(ContactsClientOptions options, ILoggerFactory? loggerFactory = null)
+#pragma warning disable CA2000 // The HttpClient built here owns the handler chain and is disposed with this client.
+        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory, ownsTransport: true)
+#pragma warning restore CA2000
+    {
+    }
+
+    /// <summary>
+    /// A client sending through <paramref name="transport"/> (for example an in-memory handler in tests). The caller
+    /// keeps ownership of <paramref name="transport"/>.
+    /// </summary>
+    public ContactsClient(ContactsClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory = null)
+        : this(options, transport, loggerFactory, ownsTransport: false)
+    {
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ContactsClient()
+    {
+    }
+
+    private ContactsClient(ContactsClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory, bool ownsTransport)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(transport);
+        options.Validate();
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContactsClient>();
+        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider) { InnerHandler = transport };
+        if (options.BearerToken is { } token)
+        {
+            pipeline = new BearerTokenHandler(token) { InnerHandler = pipeline };
+        }
+
+        // Timeouts are the resilience pipeline's; HttpClient's own would fire first and look like a cancellation.
+        _ownedHttpClient = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = Timeout.InfiniteTimeSpan };
+        (_options, _adapter, _resilience, _logger) = Initialize(options, _ownedHttpClient, logger);
+    }
+
+    /// <summary>For dependency injection: <paramref name="httpClient"/> comes from IHttpClientFactory with the credential handler in its pipeline.</summary>
+    internal ContactsClient(ContactsClientOptions options, HttpClient httpClient, ILogger logger)
+    {
+        options.Validate();
+        (_options, _adapter, _resilience, _logger) = Initialize(options, httpClient, logger);
+    }
+
+    /// <summary>The provider key.</summary>
+    public virtual string Provider => Adapter.Provider;
+
+    /// <summary>What the provider supports and its limits.</summary>
+    public virtual ContactsCapabilities Capabilities => Adapter.Capabilities;
+
+    private ContactsAdapter Adapter => _adapter ?? throw new InvalidOperationException("This ContactsClient was created for mocking and has no provider.");
+
+    private ContactsResilience Resilience => _resilience!;
+
+    private ContactsClientOptions Options => _options!;
+
+    /// <summary>
+    /// Creates the contact or updates it (WaSMS: creates; it has no update). Fields the provider cannot store are
+    /// rejected or reported per <see cref="ContactsClientOptions.UnsupportedFields"/>.
+    /// </summary>
+    /// <exception cref="ContactsException">Invalid input (before any request), or the provider's error.</exception>
+    public virtual async Task<ContactWriteResult> UpsertAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        Require(ContactsOperations.UpsertOne, ContactsOperationNames.Upsert);
+        var notStored = Prepare([contact], ContactsOperationNames.Upsert)[0];
+        var outcome = await Resilience.ExecuteAsync(
+            ContactsOperationNames.Upsert, Capabilities.IdempotentUpsert, token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
+        return new ContactWriteResult(contact.Id ?? contact.Phone, outcome, notStored);
+    }
+
+    /// <summary>
+    /// Creates or updates many contacts: in requests of the provider's batch size where it has a batch endpoint,
+    /// otherwise as single calls, <see cref="ContactsClientOptions.MaxConcurrency"/> at a time. Every input item
+    /// is validated before anything is sent; the result has exactly one entry per item.
+    /// </summary>
+    /// <exception cref="ContactsException">Invalid input in any item (before any request), naming item and field.</exception>
+    public virtual async Task<ContactBatchResult> UpsertManyAsync(IEnumerable<Contact> contacts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        Require(ContactsOperations.UpsertMany, ContactsOperationNames.UpsertMany);
+        var items = contacts.ToList();
+        var notStored = Prepare(items, ContactsOperationNames.UpsertMany);
+        var keys = items.Select(contact => contact.Id ?? contact.Phone).ToList();
+        var batch = new BatchRun(keys, notStored);
+        if (Capabilities.MaxUpsertBatchSize is { } size)
+        {
+            await RunChunksAsync(batch, size, async (range, token) =>
+            {
+                var chunk = items.GetRange(range.Start, range.Count);
+                await Resilience.ExecuteAsync(ContactsOperationNames.UpsertMany, Capabilities.IdempotentUpsert, t => Adapter.UpsertChunkAsync(chunk, t), token)
+                    .ConfigureAwait(false);
+                return [];
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunSinglesAsync(batch, (index, token) => Resilience.ExecuteAsync(
+                ContactsOperationNames.Upsert, Capabilities.IdempotentUpsert, t => Adapter.UpsertOneAsync(items[index], t), token), cancellationToken).ConfigureAwait(false);
+        }
+
+        return batch.ToResult();
+    }
+
+    /// <summary>Reads one contact by its provider-side id.</summary>
+    /// <exception cref="ContactsException"><see cref="ContactsErrorKind.NotFound"/> when there is no such contact.</exception>
+    public virtual Task<Contact> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Require(ContactsOperations.Get, ContactsOperationNames.Get);
+        return Resilience.ExecuteAsync(ContactsOperationNames.Get, idempotent: true, token => Adapter.GetAsync(id, token), cancellationToken);
+    }
+
+    /// <summary>Streams every contact, one page at a time: memory stays constant however many there are.</summary>
+    public virtual IAsyncEnumerable<Contact> ListAsync(CancellationToken cancellationToken = default)
+    {
+        Require(ContactsOperations.List, ContactsOperationNames.List);
+        return StreamAsync(ContactsOperationNames.List, Adapter.ListPageAsync, cancellationToken);
+    }
+
+    /// <summary>Deletes one contact by its provider-side id.</summary>
+    /// <exception cref="ContactsException"><see cref="ContactsErrorKind.NotFound"/> when the provider says there is no such contact.</exception>
+    public virtual Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Require(ContactsOperations.Delete, ContactsOperationNames.Delete);
+        return Resilience.ExecuteAsync(ContactsOperationNames.Delete, idempotent: true, token => Adapter.DeleteOneAsync(id, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes many contacts: in requests of the provider's batch size where it has a batch endpoint, otherwise
+    /// as single calls. An id the provider does not know is reported as failed with <see cref="ContactsErrorKind.NotFound"/>.
+    /// </summary>
+    public virtual async Task<ContactBatchResult> DeleteManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        Require(ContactsOperations.DeleteMany, ContactsOperationNames.DeleteMany);
+        var items = ids.ToList();
+        var errors = new List<ContactFieldError>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            ContactConstraints.Required(items[index], index, "Id", errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw Adapter.Errors.InvalidInput(ContactsOperationNames.DeleteMany, errors);
+        }
+
+        var batch = new BatchRun(items, [.. items.Select(_ => (IReadOnlyList<ContactField>)[])]);
+        if (Capabilities.MaxDeleteBatchSize is { } size)
+        {
+            await RunChunksAsync(batch, size, async (range, token) =>
+            {
+                var chunk = items.GetRange(range.Start, range.Count);
+                var notFound = await Resilience.ExecuteAsync(ContactsOperationNames.DeleteMany, idempotent: true, t => Adapter.DeleteChunkAsync(chunk, t), token)
+                    .ConfigureAwait(false);
+                return [.. Enumerable.Range(range.Start, range.Count).Where(index => notFound.Contains(items[index]))];
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunSinglesAsync(batch, async (index, token) =>
+            {
+                await Resilience.ExecuteAsync(ContactsOperationNames.Delete, idempotent: true, t => Adapter.DeleteOneAsync(items[index], t), token).ConfigureAwait(false);
+                return ContactWriteOutcome.Written;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return batch.ToResult();
+    }
+
+    /// <summary>Creates a contact group (WaSMS).</summary>
+    public virtual Task CreateGroupAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Require(ContactsOperations.Groups, ContactsOperationNames.CreateGroup);
+        // Creating a group twice makes two groups: not idempotent.
+        return Resilience.ExecuteAsync(ContactsOperationNames.CreateGroup, idempotent: false, token => Adapter.CreateGroupAsync(name, token), cancellationToken);
+    }
+
+    /// <summary>Streams every contact group (WaSMS), one page at a time.</summary>
+    public virtual IAsyncEnumerable<ContactGroup> ListGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        Require(ContactsOperations.Groups, ContactsOperationNames.ListGroups);
+        return StreamAsync(ContactsOperationNames.ListGroups, Adapter.ListGroupsPageAsync, cancellationToken);
+    }
+
+    /// <summary>Deletes a contact group (WaSMS).</summary>
+    public virtual Task DeleteGroupAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Require(ContactsOperations.Groups, ContactsOperationNames.DeleteGroup);
+        return Resilience.ExecuteAsync(ContactsOperationNames.DeleteGroup, idempotent: true, token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _options is null ? nameof(ContactsClient) : $"{nameof(ContactsClient)} ({Options})";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP pipeline this client created.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    private static (ContactsClientOptions, ContactsAdapter, ContactsResilience, ILogger) Initialize(ContactsClientOptions options, HttpClient httpClient, ILogger logger)
+    {
+        var adapter = options.CreateAdapter(httpClient);
+        return (options, adapter, new ContactsResilience(options, adapter.Errors, logger), logger);
+    }
+
+    private void Require(ContactsOperations operation, string name)
+    {
+        if (!Capabilities.Supports(operation))
+        {
+            throw Adapter.Errors.NotSupported(name);
+        }
+    }
+
+    /// <summary>Applies the unsupported-field policy and validation to every item; throws before anything is sent.</summary>
+    private List<IReadOnlyList<ContactField>> Prepare(List<Contact> contacts, string operation)
+    {
+        var errors = new List<ContactFieldError>();
+        var notStored = new List<IReadOnlyList<ContactField>>(contacts.Count);
+        var seenIds = Adapter.RejectsDuplicateIdsInBatch ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        for (var index = 0; index < contacts.Count; index++)
+        {
+            var contact = contacts[index] ?? throw new ArgumentException($"Item {index} is null.", nameof(contacts));
+            List<ContactField> unsupported = [.. ContactFieldInspector.SetFields(contact).Where(field => !Capabilities.StoredFields.Contains(field))];
+            if (unsupported.Count > 0 && Options.UnsupportedFields == UnsupportedFieldPolicy.Reject)
+            {
+                errors.AddRange(unsupported.Select(field => new ContactFieldError(index, field.ToString(), $"{Provider} cannot store this field")));
+            }
+
+            notStored.Add(Options.UnsupportedFields == UnsupportedFieldPolicy.Report ? unsupported : []);
+            Adapter.Validate(contact, index, errors);
+            if (seenIds is not null && contact.Id is { } id && !seenIds.TryAdd(id, index))
+            {
+                errors.Add(new ContactFieldError(index, nameof(Contact.Id), $"repeats item {seenIds[id]}'s id; {Provider} cannot take one id twice in a batch"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw Adapter.Errors.InvalidInput(operation, errors);
+        }
+
+        var reported = notStored.Count(fields => fields.Count > 0);
+        if (reported > 0)
+        {
+            LogNotStored(_logger, Provider, operation, reported);
+        }
+
+        return notStored;
+    }
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(
+        string operation, Func<string?, CancellationToken, Task<ListPage<T>>> readPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await Resilience.ExecuteAsync(operation, idempotent: true, token => readPage(continuation, token), cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+    }
+
+    private async Task RunChunksAsync(BatchRun batch, int chunkSize, Func<Range, CancellationToken, Task<IReadOnlyList<int>>> sendChunk, CancellationToken cancellationToken)
+    {
+        var chunks = Enumerable.Range(0, (batch.Count + chunkSize - 1) / chunkSize)
+            .Select(chunk => new Range(chunk * chunkSize, Math.Min(chunkSize, batch.Count - (chunk * chunkSize))));
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken }, async (range, token) =>
+        {
+            if (batch.StopReason is { } stop)
+            {
+                batch.NotAttempted(range.Start, range.Count, stop);
+                return;
+            }
+
+            try
+            {
+                var notFound = await sendChunk(range, token).ConfigureAwait(false);
+                batch.Succeeded(range.Start, range.Count, notFound, Adapter.Errors, ContactsOperationNames.DeleteMany);
+            }
+            catch (ContactsException error)
+            {
+                batch.Failed(range.Start, range.Count, error);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task RunSinglesAsync(BatchRun batch, Func<int, CancellationToken, Task<ContactWriteOutcome>> sendOne, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken }, async (index, token) =>
+        {
+            if (batch.StopReason is { } stop)
+            {
+                batch.NotAttempted(index, 1, stop);
+                return;
+            }
+
+            try
+            {
+                await sendOne(index, token).ConfigureAwait(false);
+                batch.Succeeded(index, 1, [], Adapter.Errors, string.Empty);
+            }
+            catch (ContactsException error)
+            {
+                batch.Failed(index, 1, error);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} {Operation}: {Count} item(s) carry fields the provider cannot store; they are listed in the result's NotStored")]
+    private static partial void LogNotStored(ILogger logger, string provider, string operation, int count);
+
+    private readonly record struct Range(int Start, int Count);
+
+    /// <summary>Collects a batch's per-item results; each index is written exactly once.</summary>
+    private sealed class BatchRun(IReadOnlyList<string?> keys, IReadOnlyList<IReadOnlyList<ContactField>> notStored)
+    {
+        private readonly ContactBatchItemResult?[] _results = new ContactBatchItemResult?[keys.Count];
+        private ContactsException? _stopReason;
+
+        public int Count => keys.Count;
+
+        /// <summary>Set after a failure that every later item would repeat (bad credentials, no permission).</summary>
+        public ContactsException? StopReason => Volatile.Read(ref _stopReason);
+
+        public void Succeeded(int start, int count, IReadOnlyList<int> notFound, ContactsErrorFactory errors, string operation)
+        {
+            for (var index = start; index < start + count; index++)
+            {
+                _results[index] = notFound.Contains(index)
+                    ? new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.Failed, errors.Provided(ContactsErrorKind.NotFound, operation, 200, null, "the provider does not know this id"), notStored[index])
+                    : new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.Succeeded, null, notStored[index]);
+            }
+        }
+
+        public void Failed(int start, int count, ContactsException error)
+        {
+            if (error.Kind is ContactsErrorKind.Authentication or ContactsErrorKind.PermissionDenied)
+            {
+                Interlocked.CompareExchange(ref _stopReason, error, null);
+            }
+
+            for (var index = start; index < start + count; index++)
+            {
+                _results[index] = new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.Failed, ItemError(error, index - start, index), notStored[index]);
+            }
+        }
+
+        public void NotAttempted(int start, int count, ContactsException reason)
+        {
+            for (var index = start; index < start + count; index++)
+            {
+                _results[index] = new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.NotAttempted, reason, notStored[index]);
+            }
+        }
+
+        public ContactBatchResult ToResult() =>
+            new([.. _results.Select((result, index) => result ?? throw new InvalidOperationException($"Batch item {index} has no result."))]);
+
+        // A provider's per-item report (INVALID_CONTACTS_DATA) names positions within the chunk; the caller's
+        // item gets only its own field errors, at its own index.
+        private static ContactsException ItemError(ContactsException error, int positionInChunk, int index)
+        {
+            if (error.FieldErrors.Count == 0)
+            {
+                return error;
+            }
+
+            var own = error.FieldErrors.Where(field => field.Index == positionInChunk).Select(field => field with { Index = index }).ToList();
+            return new ContactsException(
+                error.Kind, error.Provider, error.Operation,
+                own.Count > 0 ? error.Message : $"{error.Message} (rejected with its batch; this item itself was not reported invalid)",
+                error.Status, error.ProviderCode, own, error.IsRetryable, error.RetryAfter);
+        }
+    }
+}

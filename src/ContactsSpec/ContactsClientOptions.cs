@@ -1,0 +1,91 @@
+using ContactsSpec.Internal;
+
+namespace ContactsSpec;
+
+/// <summary>
+/// Settings common to every provider. Use the provider's own subclass (<see cref="WazzupV3ContactsOptions"/>,
+/// <see cref="WammContactsOptions"/>, ...), which adds its credentials and its documented host as the default
+/// <see cref="BaseUri"/>. Credentials never appear in <see cref="ToString"/>.
+/// </summary>
+public abstract class ContactsClientOptions
+{
+    private Uri? _baseUri;
+
+    private protected ContactsClientOptions()
+    {
+    }
+
+    /// <summary>The provider key (<c>wamm</c>, <c>wawp</c>, <c>wasms</c>, <c>wazzup-v2</c>, <c>wazzup-v3</c>).</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The provider's documented host, the default <see cref="BaseUri"/>.</summary>
+    public abstract Uri DefaultBaseUri { get; }
+
+    /// <summary>Where requests go. Default: <see cref="DefaultBaseUri"/>. Plain http needs <see cref="AllowInsecureHttp"/>.</summary>
+    public Uri BaseUri
+    {
+        get => _baseUri ?? DefaultBaseUri;
+        set => _baseUri = value;
+    }
+
+    /// <summary>Allows an <c>http://</c> <see cref="BaseUri"/> (credentials then cross the network in clear). Default false.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Retries of retryable failures.</summary>
+    public ContactsRetryOptions Retry { get; } = new();
+
+    /// <summary>Time limit of one HTTP attempt. Default 30 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time limit of one operation, retries and backoff included. Default 2 min.</summary>
+    public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Single calls in flight at once where a batch is fanned out (no batch endpoint). Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>What to do with fields the provider cannot store. Default <see cref="UnsupportedFieldPolicy.Reject"/>.</summary>
+    public UnsupportedFieldPolicy UnsupportedFields { get; set; } = UnsupportedFieldPolicy.Reject;
+
+    /// <summary>The credential values, for redaction; never logged or shown.</summary>
+    internal abstract IEnumerable<string?> SecretValues { get; }
+
+    /// <summary>The bearer token to send in the Authorization header, for providers that use one.</summary>
+    internal virtual string? BearerToken => null;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name} {{ Provider = {Provider}, BaseUri = {BaseUri}, credentials = (redacted) }}";
+
+    /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the setting, never its value.</summary>
+    internal void Validate()
+    {
+        if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{GetType().Name}.BaseUri must be an absolute http(s) URI.");
+        }
+
+        if (BaseUri.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp)
+        {
+            throw new ArgumentException($"{GetType().Name}.BaseUri uses plain http, which would send the {Provider} credentials in clear; set AllowInsecureHttp = true to allow it (for example for a local test server).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Retry.MaxRetries, $"{GetType().Name}.Retry.MaxRetries");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, $"{GetType().Name}.AttemptTimeout");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OverallTimeout, TimeSpan.Zero, $"{GetType().Name}.OverallTimeout");
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, $"{GetType().Name}.MaxConcurrency");
+        ValidateCredentials();
+    }
+
+    /// <summary>Throws naming each missing credential setting.</summary>
+    private protected abstract void ValidateCredentials();
+
+    /// <summary>The adapter that speaks this provider's API through its generated client.</summary>
+    internal abstract ContactsAdapter CreateAdapter(HttpClient httpClient);
+
+    private protected void RequireCredential(string? value, string settingName)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{GetType().Name}.{settingName} is required for {Provider}.");
+        }
+    }
+}

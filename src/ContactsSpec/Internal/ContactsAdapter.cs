@@ -1,0 +1,96 @@
+namespace ContactsSpec.Internal;
+
+/// <summary>
+/// One provider's API behind the facade: maps the domain model to and from its generated client and turns
+/// whatever that client returns or throws into results or <see cref="ContactsException"/>s. Operations a
+/// provider lacks keep these defaults, which throw <see cref="ContactsErrorKind.NotSupported"/>; the facade
+/// checks <see cref="Capabilities"/> first, so they are a second line of defence.
+/// </summary>
+internal abstract class ContactsAdapter
+{
+    protected ContactsAdapter(ContactsClientOptions options)
+    {
+        Options = options;
+        Errors = new ContactsErrorFactory(options.Provider, new SecretRedactor(options.SecretValues));
+    }
+
+    public abstract ContactsCapabilities Capabilities { get; }
+
+    /// <summary>Whether a batch upsert must not carry two contacts with the same id (Wazzup v3 answers 500).</summary>
+    public virtual bool RejectsDuplicateIdsInBatch => false;
+
+    public string Provider => Options.Provider;
+
+    public ContactsErrorFactory Errors { get; }
+
+    protected ContactsClientOptions Options { get; }
+
+    /// <summary>Adds a field error for each of the provider's constraints the contact breaks (lengths, required fields, formats).</summary>
+    public abstract void Validate(Contact contact, int index, ICollection<ContactFieldError> errors);
+
+    public virtual Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.Upsert);
+
+    /// <summary>Upserts a chunk no larger than <see cref="ContactsCapabilities.MaxUpsertBatchSize"/> in one request.</summary>
+    public virtual Task UpsertChunkAsync(IReadOnlyList<Contact> chunk, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.UpsertMany);
+
+    public virtual Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.Get);
+
+    /// <summary>One page of contacts; <paramref name="continuation"/> is null for the first page.</summary>
+    public virtual Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.List);
+
+    public virtual Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.Delete);
+
+    /// <summary>Deletes a chunk no larger than <see cref="ContactsCapabilities.MaxDeleteBatchSize"/>; returns the ids the provider did not find.</summary>
+    public virtual Task<IReadOnlyCollection<string>> DeleteChunkAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.DeleteMany);
+
+    public virtual Task CreateGroupAsync(string name, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.CreateGroup);
+
+    public virtual Task<ListPage<ContactGroup>> ListGroupsPageAsync(string? continuation, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.ListGroups);
+
+    public virtual Task DeleteGroupAsync(string id, CancellationToken cancellationToken) =>
+        throw Errors.NotSupported(ContactsOperationNames.DeleteGroup);
+
+    /// <summary>
+    /// Runs one generated-client call and turns anything it throws into a <see cref="ContactsException"/>;
+    /// a cancellation of <paramref name="cancellationToken"/> (the caller's, or the attempt timeout) passes through.
+    /// </summary>
+    protected async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ContactsException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Every failure becomes a typed ContactsException; nothing else reaches the caller.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            throw MapClientException(exception, operation) ?? Errors.FromException(exception, operation);
+        }
+    }
+
+    protected async Task CallAsync(string operation, Func<Task> call, CancellationToken cancellationToken) =>
+        await CallAsync(operation, async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Maps the generated client's own exception type (status, headers, typed error body); null for anything else.</summary>
+    protected abstract ContactsException? MapClientException(Exception exception, string operation);
+}

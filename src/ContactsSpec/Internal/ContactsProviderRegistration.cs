@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ContactsSpec.Internal;
+
+internal sealed class ContactsProviderRegistration<TOptions>(string provider) : IContactsProviderRegistration
+    where TOptions : ContactsClientOptions
+{
+    public string Provider => provider;
+
+    public ContactsClientOptions ResolveOptions(IServiceProvider services) => services.GetRequiredService<IOptions<TOptions>>().Value;
+}
