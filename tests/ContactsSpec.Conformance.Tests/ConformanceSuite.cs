@@ -1,5 +1,6 @@
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Verification;
 
 namespace ContactsSpec.Conformance.Tests;
 
@@ -12,6 +13,9 @@ internal static class ConformanceSuite
         new(() => SpecCatalog.LoadAllAsync(RepositoryRoot), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "conformance");
+
+    /// <summary>The error table of docs/ERRORS.md: what the facade must make of every documented error.</summary>
+    public static ErrorKindTable ErrorTable { get; } = ErrorKindTable.Load(Path.Combine(RepositoryRoot, "docs", "ERRORS.md"));
 
     public static Task<IReadOnlyList<ProviderSpec>> SpecsAsync() => LoadedSpecs.Value;
 

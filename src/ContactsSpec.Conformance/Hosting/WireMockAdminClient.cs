@@ -45,6 +45,13 @@ public sealed class WireMockAdminClient : IDisposable
         await SendAsync(HttpMethod.Post, "__admin/mappings/import", body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Adds one stub beside the existing ones (<c>POST /__admin/mappings</c>).</summary>
+    public async Task AddMappingAsync(JsonObject mapping, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        await SendAsync(HttpMethod.Post, "__admin/mappings", mapping.DeepClone(), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Resets the server: stubs back to those in the root directory, request journal and scenarios cleared.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task ResetAsync(CancellationToken cancellationToken = default) =>

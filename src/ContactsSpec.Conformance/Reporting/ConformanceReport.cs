@@ -8,38 +8,46 @@ using ContactsSpec.Conformance.Running;
 namespace ContactsSpec.Conformance.Reporting;
 
 /// <summary>
-/// Collects case results from a run (thread-safe) and writes the matrix provider × operation × response as
-/// Markdown and JUnit XML. Also the coverage gate: every documented response needs a passing case.
+/// Collects case results from a run (thread-safe) and writes the matrix provider × operation × response, for the
+/// generated client and the facade, as Markdown and JUnit XML. Also the coverage gate: every documented response
+/// needs a passing generated-client case and, where a facade call sends its request, a passing facade case.
 /// </summary>
 public sealed class ConformanceReport
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly ConcurrentDictionary<string, ConformanceResult> _results = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<string> _documentedResponses;
+    private readonly ConcurrentDictionary<(string Id, ConformanceTarget Target), ConformanceResult> _results = new();
+    private readonly IReadOnlyList<ConformanceCase> _documented;
+    private readonly Func<ConformanceCase, bool> _facadeReaches;
 
-    /// <summary>A report for a run over <paramref name="cases"/>.</summary>
-    public ConformanceReport(IEnumerable<ConformanceCase> cases)
+    /// <summary>A report for a run over <paramref name="cases"/>; <paramref name="facadeReaches"/> says which a facade call sends.</summary>
+    public ConformanceReport(IEnumerable<ConformanceCase> cases, Func<ConformanceCase, bool> facadeReaches)
     {
-        _documentedResponses = ConformanceCaseCatalog.DocumentedResponseIds(cases);
+        _documented = [.. cases.Where(@case => @case.Kind == ConformanceCaseKind.Documented)];
+        _facadeReaches = facadeReaches;
     }
 
-    /// <summary>The results recorded so far, in case id order.</summary>
+    /// <summary>The results recorded so far, in case id order, generated client first.</summary>
     public IReadOnlyList<ConformanceResult> Results =>
-        [.. _results.Values.OrderBy(result => result.Case.Id, StringComparer.Ordinal)];
+        [.. _results.Values.OrderBy(result => result.Case.Id, StringComparer.Ordinal).ThenBy(result => result.Target)];
 
     /// <summary>Documented responses in the specs.</summary>
-    public int DocumentedResponseCount => _documentedResponses.Count;
+    public int DocumentedResponseCount => _documented.Count;
 
     /// <summary>Records a case's result; a case run twice keeps its last result.</summary>
     public void Add(ConformanceResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _results[result.Case.Id] = result;
+        _results[(result.Case.Id, result.Target)] = result;
     }
 
-    /// <summary>Documented responses without a passing case: the coverage gate passes when this is empty.</summary>
+    /// <summary>
+    /// Documented responses without a passing generated-client case, or without a passing facade case where a
+    /// facade call sends the request: the coverage gate passes when this is empty.
+    /// </summary>
     public IReadOnlyList<string> UncoveredDocumentedResponses() =>
-        [.. _documentedResponses.Where(id => !(_results.TryGetValue(id, out var result) && result.Passed))];
+        [.. _documented.SelectMany(@case => Targets(@case)
+            .Where(target => !(_results.TryGetValue((@case.Id, target), out var result) && result.Passed))
+            .Select(target => $"{@case.Id} ({Name(target)})"))];
 
     /// <summary>Writes <c>report.md</c> and <c>junit.xml</c> into <paramref name="folder"/>; returns the Markdown path.</summary>
     public async Task<string> WriteAsync(string folder, TimeSpan wallTime, CancellationToken cancellationToken = default)
@@ -59,16 +67,17 @@ public sealed class ConformanceReport
         var text = new StringBuilder();
         text.AppendLine("# Conformance report").AppendLine();
         var passed = results.Count(result => result.Passed);
-        var covered = _documentedResponses.Count - uncovered.Count;
-        text.AppendLine(Invariant($"{passed} of {results.Count} cases passed in {wallTime.TotalSeconds:0.0} s; {covered} of {_documentedResponses.Count} documented responses have a passing case."));
+        var required = _documented.Sum(@case => Targets(@case).Count());
+        text.AppendLine(Invariant($"{passed} of {results.Count} cases passed in {wallTime.TotalSeconds:0.0} s. {_documented.Count} documented responses: {required - uncovered.Count} of the {required} required passes (generated client, and facade where a facade call sends the request) are there."));
         text.AppendLine();
-        text.AppendLine("| provider | documented responses | forward-compatibility cases | passed | failed |");
+        text.AppendLine("| provider | documented responses | forward-compatibility cases | generated client passed / run | facade passed / run |");
         text.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var provider in results.GroupBy(result => result.Case.Provider).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var documented = provider.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
-            var forwardCompatible = provider.Count() - documented;
-            text.AppendLine(Invariant($"| {provider.Key} | {documented} | {forwardCompatible} | {provider.Count(result => result.Passed)} | {provider.Count(result => !result.Passed)} |"));
+            var client = provider.Where(result => result.Target == ConformanceTarget.GeneratedClient).ToList();
+            var facade = provider.Where(result => result.Target == ConformanceTarget.Facade).ToList();
+            var documented = client.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
+            text.AppendLine(Invariant($"| {provider.Key} | {documented} | {client.Count - documented} | {client.Count(result => result.Passed)} / {client.Count} | {facade.Count(result => result.Passed)} / {facade.Count} |"));
         }
 
         if (uncovered.Count > 0)
@@ -81,12 +90,15 @@ public sealed class ConformanceReport
         }
 
         text.AppendLine().AppendLine("## Matrix").AppendLine();
-        text.AppendLine("| provider | operation | status | response | result |");
-        text.AppendLine("|---|---|---|---|---|");
-        foreach (var result in results)
+        text.AppendLine("| provider | operation | status | response | generated client | facade |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in results.GroupBy(result => result.Case.Id, StringComparer.Ordinal))
         {
-            var outcome = result.Passed ? "pass" : "**FAIL**: " + Cell(result.Reason);
-            text.AppendLine(Invariant($"| {result.Case.Provider} | {result.Case.Operation.Id} | {result.Case.Status} | {result.Case.ExampleName} | {outcome} |"));
+            var @case = row.First().Case;
+            var client = row.FirstOrDefault(result => result.Target == ConformanceTarget.GeneratedClient);
+            var facade = row.FirstOrDefault(result => result.Target == ConformanceTarget.Facade);
+            var facadeCell = facade is not null ? Outcome(facade) : _facadeReaches(@case) ? "not run" : "no facade call";
+            text.AppendLine(Invariant($"| {@case.Provider} | {@case.Operation.Id} | {@case.Status} | {@case.ExampleName} | {(client is null ? "not run" : Outcome(client))} | {facadeCell} |"));
         }
 
         return text.ToString();
@@ -115,7 +127,7 @@ public sealed class ConformanceReport
                 {
                     xml.WriteStartElement("testcase");
                     xml.WriteAttributeString("classname", $"{result.Case.Provider}.{result.Case.Operation.Id}");
-                    xml.WriteAttributeString("name", result.Case.Id);
+                    xml.WriteAttributeString("name", $"{result.Case.Id} ({Name(result.Target)})");
                     xml.WriteAttributeString("time", Invariant($"{result.Duration.TotalSeconds:0.000}"));
                     if (!result.Passed)
                     {
@@ -136,6 +148,13 @@ public sealed class ConformanceReport
 
         return buffer.ToString();
     }
+
+    private IEnumerable<ConformanceTarget> Targets(ConformanceCase @case) =>
+        _facadeReaches(@case) ? [ConformanceTarget.GeneratedClient, ConformanceTarget.Facade] : [ConformanceTarget.GeneratedClient];
+
+    private static string Name(ConformanceTarget target) => target == ConformanceTarget.Facade ? "facade" : "generated client";
+
+    private static string Outcome(ConformanceResult result) => result.Passed ? "pass" : "**FAIL**: " + Cell(result.Reason);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
 

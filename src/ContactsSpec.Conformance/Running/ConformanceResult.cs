@@ -4,9 +4,10 @@ namespace ContactsSpec.Conformance.Running;
 
 /// <summary>How one conformance case went.</summary>
 /// <param name="Case">The case.</param>
+/// <param name="Target">What the case called: the generated client or the facade.</param>
 /// <param name="Problems">Every way the outcome or the request broke the spec; empty when the case passed.</param>
 /// <param name="Duration">Wall time of the case.</param>
-public sealed record ConformanceResult(ConformanceCase Case, IReadOnlyList<string> Problems, TimeSpan Duration)
+public sealed record ConformanceResult(ConformanceCase Case, ConformanceTarget Target, IReadOnlyList<string> Problems, TimeSpan Duration)
 {
     /// <summary>Whether the case passed.</summary>
     public bool Passed => Problems.Count == 0;

@@ -17,52 +17,74 @@ namespace ContactsSpec.Conformance.Running;
 public sealed class ConformanceRunner : IDisposable
 {
     private readonly WireMockServer _server;
+    private readonly ErrorKindTable _errorTable;
+    private readonly ConformanceCaseHandler _transport;
     private readonly HttpClient _httpClient;
 
-    /// <summary>A runner over a started server.</summary>
-    public ConformanceRunner(WireMockServer server)
+    /// <summary>A runner over a started server, judging facade errors by <paramref name="errorTable"/> (docs/ERRORS.md).</summary>
+    public ConformanceRunner(WireMockServer server, ErrorKindTable errorTable)
     {
         _server = server ?? throw new ArgumentNullException(nameof(server));
-#pragma warning disable CA2000 // The HttpClient owns and disposes the handler chain.
-        _httpClient = new HttpClient(new ConformanceCaseHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }))
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-#pragma warning restore CA2000
+        _errorTable = errorTable ?? throw new ArgumentNullException(nameof(errorTable));
+        // One connection pool for both targets: the generated clients use it through _httpClient, each facade
+        // client as its transport.
+        _transport = new ConformanceCaseHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        _httpClient = new HttpClient(_transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Replaces the server's stubs with one per case, in a single import.</summary>
+    /// <summary>Replaces the server's stubs with one per case and target, in a single import.</summary>
     public async Task LoadStubsAsync(IEnumerable<ConformanceCase> cases, CancellationToken cancellationToken = default)
     {
-        var mappings = new JsonArray([.. cases.Select(@case => (JsonNode)WireMockStubFactory.Build(@case))]);
+        var mappings = new JsonArray();
+        foreach (var @case in cases)
+        {
+            mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.GeneratedClient));
+            if (FacadeInvoker.IsReachable(@case.Operation))
+            {
+                mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.Facade));
+            }
+        }
+
         await _server.Admin.ImportMappingsAsync(mappings, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs one case against the generated client; never throws for a non-conforming client.</summary>
-    public async Task<ConformanceResult> RunAsync(ConformanceCase @case, CancellationToken cancellationToken = default)
+    /// <summary>Runs one case against the target; never throws for a non-conforming client or facade.</summary>
+    public async Task<ConformanceResult> RunAsync(ConformanceCase @case, ConformanceTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var stopwatch = Stopwatch.StartNew();
         var spec = @case.Operation.Spec;
         var baseUrl = new Uri(_server.BaseUri, SpecCredentials.ServerBasePath(spec) + "/");
-        var client = GeneratedClientRegistry.Create(@case.Provider, _httpClient, baseUrl);
+        var tag = @case.RequestTag(target);
 
-        using var scope = ConformanceCaseContext.Begin(@case.Id, SpecCredentials.ExampleBearerToken(spec));
-        var outcome = await GeneratedClientInvoker.InvokeAsync(client, @case.Operation, cancellationToken).ConfigureAwait(false);
+        // The facade authenticates itself; for the generated client the harness adds the spec's example token.
+        using var scope = ConformanceCaseContext.Begin(tag, target == ConformanceTarget.Facade ? null : SpecCredentials.ExampleBearerToken(spec));
+        InvocationOutcome outcome;
+        if (target == ConformanceTarget.Facade)
+        {
+            using var facade = new ContactsClient(FacadeInvoker.Options(spec, new Uri(baseUrl.ToString().TrimEnd('/'))), _transport);
+            outcome = await FacadeInvoker.InvokeAsync(facade, @case.Operation, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var client = GeneratedClientRegistry.Create(@case.Provider, _httpClient, baseUrl);
+            outcome = await GeneratedClientInvoker.InvokeAsync(client, @case.Operation, cancellationToken).ConfigureAwait(false);
+        }
+
         var problems = new List<string>();
         var logged = await _server.Admin.FindRequestsAsync(
             new JsonObject
             {
                 ["method"] = "ANY",
-                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = @case.Id } },
+                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
             },
             cancellationToken).ConfigureAwait(false);
 
         if (logged.Count != 1 || logged[0] is not JsonObject request)
         {
             problems.Add($"expected exactly one request to reach WireMock, it recorded {logged.Count}"
-                + (outcome.Exception is null ? string.Empty : $"; the client threw {outcome.Exception.GetType().Name}: {outcome.Exception.Message}"));
-            return new ConformanceResult(@case, problems, stopwatch.Elapsed);
+                + (outcome.Exception is null ? string.Empty : $"; the call threw {outcome.Exception.GetType().Name}: {outcome.Exception.Message}"));
+            return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
         }
 
         if (!scope.Context.AllMatched)
@@ -73,14 +95,20 @@ public sealed class ConformanceRunner : IDisposable
         }
         else
         {
-            problems.AddRange(OutcomeVerifier.Verify(@case, outcome));
+            problems.AddRange(target == ConformanceTarget.Facade
+                ? FacadeOutcomeVerifier.Verify(@case, _errorTable, outcome)
+                : OutcomeVerifier.Verify(@case, outcome));
         }
 
         problems.AddRange((await RequestVerifier.VerifyAsync(@case.Operation, request, cancellationToken).ConfigureAwait(false))
             .Select(problem => $"request: {problem}"));
-        return new ConformanceResult(@case, problems, stopwatch.Elapsed);
+        return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _transport.Dispose();
+    }
 }

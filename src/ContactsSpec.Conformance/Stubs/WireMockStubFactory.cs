@@ -11,14 +11,16 @@ namespace ContactsSpec.Conformance.Stubs;
 /// Builds a standard WireMock JSON stub mapping for a conformance case, derived from the spec alone. The request
 /// matcher accepts only what the spec calls a correct request carrying the spec's request examples: method, path
 /// template with the example path values, query parameters, credentials in their documented place, content
-/// type, and the body (the documented request example, exactly).
+/// type, and the body (the documented request example, exactly). For the facade, optional query parameters are
+/// left to the facade (it chooses its own page size); the journal check still holds them to the spec.
 /// </summary>
 public static class WireMockStubFactory
 {
-    /// <summary>The mapping for one case.</summary>
-    public static JsonObject Build(ConformanceCase @case)
+    /// <summary>The mapping for one case run against <paramref name="target"/>.</summary>
+    public static JsonObject Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.GeneratedClient)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        var tag = @case.RequestTag(target);
         var operation = @case.Operation;
         var request = new JsonObject
         {
@@ -28,7 +30,7 @@ public static class WireMockStubFactory
 
         var pathParameters = new JsonObject();
         var queryParameters = new JsonObject();
-        var headers = new JsonObject { [ConformanceHeaders.CaseId] = EqualTo(@case.Id) };
+        var headers = new JsonObject { [ConformanceHeaders.CaseId] = EqualTo(tag) };
         foreach (var parameter in operation.Parameters)
         {
             var value = ParameterText(parameter);
@@ -36,6 +38,8 @@ public static class WireMockStubFactory
             {
                 case OpenApiParameterKind.Path:
                     pathParameters[parameter.Name] = PathValue(value);
+                    break;
+                case OpenApiParameterKind.Query when target == ConformanceTarget.Facade && !parameter.IsRequired:
                     break;
                 case OpenApiParameterKind.Query:
                     queryParameters[parameter.Name] = EqualTo(value);
@@ -68,10 +72,10 @@ public static class WireMockStubFactory
 
         return new JsonObject
         {
-            ["name"] = @case.Id,
+            ["name"] = tag,
             ["request"] = request,
             ["response"] = Response(@case),
-            ["metadata"] = new JsonObject { ["contactsspecCase"] = @case.Id },
+            ["metadata"] = new JsonObject { ["contactsspecCase"] = tag },
         };
     }
 

@@ -1,0 +1,113 @@
+using ContactsSpec.Conformance.Cases;
+using ContactsSpec.Conformance.Invocation;
+using Newtonsoft.Json.Linq;
+
+namespace ContactsSpec.Conformance.Verification;
+
+/// <summary>
+/// Judges what the facade made of a documented response. A response that docs/ERRORS.md lists must give a
+/// <see cref="ContactsException"/> with that row's kind, code (verbatim), status and retryability; any other
+/// documented response must give a result carrying what the body says. A documented error missing from the
+/// table is itself a failure, so the table covers every documented error.
+/// </summary>
+public static class FacadeOutcomeVerifier
+{
+    /// <summary>Every way the outcome differs from what the table and the body say; empty when it conforms.</summary>
+    public static IReadOnlyList<string> Verify(ConformanceCase @case, ErrorKindTable table, InvocationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var row = table.Match(@case.Provider, @case.Status, @case.ResponseBody);
+        var error = outcome.Exception ?? (outcome.Result as ContactBatchResult)?.Items.FirstOrDefault(item => item.Status != ContactBatchItemStatus.Succeeded && item.Error?.Kind != ContactsErrorKind.NotFound)?.Error;
+        if (row is null)
+        {
+            if (!@case.IsSuccessStatus)
+            {
+                return [$"docs/ERRORS.md has no row for {@case.Provider} HTTP {@case.Status} with this body: every documented error needs one"];
+            }
+
+            return error is null ? VerifyResult(@case, outcome.Result) : [$"expected a result, got {Describe(error)}"];
+        }
+
+        if (error is not ContactsException contacts)
+        {
+            return [$"expected ContactsException {row.Kind} ('{row.Code ?? "—"}'), got {(error is null ? "a result" : Describe(error))}"];
+        }
+
+        var problems = new List<string>();
+        if (contacts.Kind != row.Kind)
+        {
+            problems.Add($"Kind is {contacts.Kind}, docs/ERRORS.md says {row.Kind}");
+        }
+
+        if (contacts.ProviderCode != row.Code)
+        {
+            problems.Add($"ProviderCode is '{contacts.ProviderCode}', expected '{row.Code}' verbatim");
+        }
+
+        if (contacts.Status != @case.Status)
+        {
+            problems.Add($"Status is {contacts.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, expected {@case.Status}");
+        }
+
+        if (contacts.IsRetryable != row.Retryable)
+        {
+            problems.Add($"IsRetryable is {contacts.IsRetryable}, docs/ERRORS.md says {row.Retryable}");
+        }
+
+        return problems;
+    }
+
+    private static List<string> VerifyResult(ConformanceCase @case, object? result)
+    {
+        var body = @case.ResponseBody;
+        switch (result)
+        {
+            case IReadOnlyCollection<Contact> contacts:
+                var problems = CountMatches(contacts.Count, body);
+                if (@case.Kind == ConformanceCaseKind.UnknownChatType && contacts.SelectMany(contact => contact.Channels).Any(channel => channel.ChatType.Value != ConformanceCaseCatalog.UnknownChatType))
+                {
+                    problems.Add($"an unknown chat type did not survive: expected every channel to read '{ConformanceCaseCatalog.UnknownChatType}'");
+                }
+
+                return problems;
+            case IReadOnlyCollection<ContactGroup> groups:
+                return CountMatches(groups.Count, body);
+            case Contact contact:
+                var name = body?.SelectTokens("$..name").OfType<JValue>().Select(value => (string?)value).FirstOrDefault();
+                var contactProblems = new List<string>();
+                if (name is not null && contact.Name != name)
+                {
+                    contactProblems.Add($"contact name is '{contact.Name}', the body says '{name}'");
+                }
+
+                if (@case.Kind == ConformanceCaseKind.UnknownChatType && contact.Channels.Any(channel => channel.ChatType.Value != ConformanceCaseCatalog.UnknownChatType))
+                {
+                    contactProblems.Add($"an unknown chat type did not survive: expected '{ConformanceCaseCatalog.UnknownChatType}'");
+                }
+
+                return contactProblems;
+            case ContactBatchResult batch:
+                // Ids a bulk delete answers with are the ones the provider did not find.
+                var notFound = body is JArray ids ? ids.Select(id => (string?)id).ToHashSet(StringComparer.Ordinal) : [];
+                return [.. batch.Items
+                    .Where(item => (item.Status == ContactBatchItemStatus.Succeeded) == notFound.Contains(item.Key))
+                    .Select(item => $"batch item {item.Index} ({item.Key}) is {item.Status}{(notFound.Contains(item.Key) ? ", but the provider reported it not found" : string.Empty)}")];
+            default:
+                return [];
+        }
+    }
+
+    // A listing must yield one item per object with a name in the documented page.
+    private static List<string> CountMatches(int count, JToken? body)
+    {
+        var expected = body?.SelectTokens("$..name").Count() ?? 0;
+        return count == expected ? [] : [$"listed {count} items, the documented page has {expected}"];
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is ContactsException contacts
+            ? $"ContactsException {contacts.Kind} ('{contacts.ProviderCode}')"
+            : $"{exception.GetType().Name}: {exception.Message.Split('\n')[0]}";
+}
