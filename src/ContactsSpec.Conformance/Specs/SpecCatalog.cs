@@ -5,9 +5,22 @@ public static class SpecCatalog
 {
     private const string SolutionFileName = "ContactsSpec.sln";
 
-    /// <summary>The repository root: the nearest folder above <paramref name="start"/> holding the solution file.</summary>
+    /// <summary>Names the repository root explicitly, for builds whose output lies outside the checkout.</summary>
+    public const string RepositoryVariable = "CONTACTSSPEC_REPO";
+
+    /// <summary>
+    /// The repository root: <c>$CONTACTSSPEC_REPO</c> when set, else the nearest folder above <paramref name="start"/>
+    /// (default: the running program's folder) holding the solution file.
+    /// </summary>
     public static string FindRepositoryRoot(string? start = null)
     {
+        if (Environment.GetEnvironmentVariable(RepositoryVariable) is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, SolutionFileName))
+                ? Path.GetFullPath(configured)
+                : throw new DirectoryNotFoundException($"{RepositoryVariable} is '{configured}', which holds no {SolutionFileName}.");
+        }
+
         for (var folder = new DirectoryInfo(start ?? AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, SolutionFileName)))
@@ -17,7 +30,7 @@ public static class SpecCatalog
         }
 
         throw new DirectoryNotFoundException(
-            $"No folder above '{start ?? AppContext.BaseDirectory}' contains {SolutionFileName}; run from inside a ContactsSpec checkout.");
+            $"No folder above '{start ?? AppContext.BaseDirectory}' contains {SolutionFileName}; run from inside a ContactsSpec checkout or set {RepositoryVariable}.");
     }
 
     /// <summary>The provider keys: every folder under <c>specs/</c> with an <c>openapi.yaml</c>, in ordinal order.</summary>
