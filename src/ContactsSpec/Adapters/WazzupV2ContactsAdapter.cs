@@ -16,9 +16,6 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     // The doc's only list request asks for limit=100; the default and the maximum are undocumented.
     internal const int PageSize = 100;
 
-    // Digits only for these chat ids: v2's list of formats is cut off, so this is x-assumed-from wazzup-v3 in the spec.
-    private static readonly string[] DigitChatTypes = ["whatsapp", "viber"];
-
     private readonly WazzupV2Client _client;
 
     public WazzupV2ContactsAdapter(HttpClient httpClient, WazzupV2ContactsOptions options)
@@ -53,29 +50,7 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         ContactConstraints.Required(contact.ResponsibleUserId, index, nameof(Contact.ResponsibleUserId), errors);
         ContactConstraints.Required(contact.DisplayName, index, nameof(Contact.Name), errors);
         ContactConstraints.Required(contact.Web, index, nameof(Contact.Web), errors);
-        if (contact.Channels.Count == 0)
-        {
-            errors.Add(new ContactFieldError(index, nameof(Contact.Channels), "at least one channel is required"));
-        }
-
-        for (var position = 0; position < contact.Channels.Count; position++)
-        {
-            var channel = contact.Channels[position];
-            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}]");
-            ContactConstraints.Required(channel.ChatType.Value, index, $"{field}.{nameof(ContactChannel.ChatType)}", errors);
-            ContactConstraints.Required(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
-            if (DigitChatTypes.Contains(channel.ChatType.Value))
-            {
-                ContactConstraints.Digits(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
-            }
-
-            // These two are v2's own rules: phone is digits with the country code, username has no '@'.
-            ContactConstraints.Digits(channel.Phone, index, $"{field}.{nameof(ContactChannel.Phone)}", errors);
-            if (channel.Username?.StartsWith('@') == true)
-            {
-                errors.Add(new ContactFieldError(index, $"{field}.{nameof(ContactChannel.Username)}", "is written without the leading '@'"));
-            }
-        }
+        ContactConstraints.WazzupChannels(contact.Channels, index, errors);
     }
 
     public override async Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken)

@@ -16,7 +16,6 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     internal const int MaxResponsibleUserIdLength = 100;
     internal const int MaxNameLength = 200;
     internal const int MaxUriLength = 200;
-    private static readonly string[] DigitChatTypes = ["whatsapp", "viber"];
 
     private readonly WazzupV3Client _client;
 
@@ -53,28 +52,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
         ContactConstraints.Required(contact.DisplayName, index, nameof(Contact.Name), errors);
         ContactConstraints.MaxLength(contact.DisplayName, MaxNameLength, index, nameof(Contact.Name), errors);
         ContactConstraints.MaxLength(contact.Web, MaxUriLength, index, nameof(Contact.Web), errors);
-        if (contact.Channels.Count == 0)
-        {
-            errors.Add(new ContactFieldError(index, nameof(Contact.Channels), "at least one channel is required"));
-        }
-
-        for (var position = 0; position < contact.Channels.Count; position++)
-        {
-            var channel = contact.Channels[position];
-            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}]");
-            ContactConstraints.Required(channel.ChatType.Value, index, $"{field}.{nameof(ContactChannel.ChatType)}", errors);
-            ContactConstraints.Required(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
-            if (DigitChatTypes.Contains(channel.ChatType.Value))
-            {
-                ContactConstraints.Digits(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
-            }
-
-            ContactConstraints.Digits(channel.Phone, index, $"{field}.{nameof(ContactChannel.Phone)}", errors);
-            if (channel.Username?.StartsWith('@') == true)
-            {
-                errors.Add(new ContactFieldError(index, $"{field}.{nameof(ContactChannel.Username)}", "is written without the leading '@'"));
-            }
-        }
+        ContactConstraints.WazzupChannels(contact.Channels, index, errors);
     }
 
     public override async Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken)

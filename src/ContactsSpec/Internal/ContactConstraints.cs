@@ -36,4 +36,35 @@ internal static class ContactConstraints
             errors.Add(new ContactFieldError(index, field, allowLineBreaks ? "must not contain control characters other than line breaks and tabs" : "must not contain control characters"));
         }
     }
+
+    /// <summary>
+    /// Wazzup's channel rules (v3's contact model; v2 borrows them, as its spec marks): at least one channel, each
+    /// with a chat type and chat id; WhatsApp and Viber chat ids are digits; phones are digits with the country
+    /// code; usernames have no leading '@'.
+    /// </summary>
+    public static void WazzupChannels(IReadOnlyList<ContactChannel> channels, int index, ICollection<ContactFieldError> errors)
+    {
+        if (channels.Count == 0)
+        {
+            errors.Add(new ContactFieldError(index, nameof(Contact.Channels), "at least one channel is required"));
+        }
+
+        for (var position = 0; position < channels.Count; position++)
+        {
+            var channel = channels[position];
+            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}]");
+            Required(channel.ChatType.Value, index, $"{field}.{nameof(ContactChannel.ChatType)}", errors);
+            Required(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
+            if (channel.ChatType == ChatType.WhatsApp || channel.ChatType == ChatType.Viber)
+            {
+                Digits(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
+            }
+
+            Digits(channel.Phone, index, $"{field}.{nameof(ContactChannel.Phone)}", errors);
+            if (channel.Username?.StartsWith('@') == true)
+            {
+                errors.Add(new ContactFieldError(index, $"{field}.{nameof(ContactChannel.Username)}", "is written without the leading '@'"));
+            }
+        }
+    }
 }
