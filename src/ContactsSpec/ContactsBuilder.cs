@@ -44,7 +44,8 @@ public sealed class ContactsBuilder
             })
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider));
+            .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider))
+            .AddHttpMessageHandler(services => new ResponseLimitHandler(services.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBytes));
         httpClient.AddHttpMessageHandler(services => services.GetRequiredService<IOptions<TOptions>>().Value.BearerToken is { } token
             ? new BearerTokenHandler(token)
             : new PassThroughHandler());

@@ -47,7 +47,10 @@ public partial class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContactsClient>();
-        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider) { InnerHandler = transport };
+        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider)
+        {
+            InnerHandler = new ResponseLimitHandler(options.MaxResponseBytes) { InnerHandler = transport },
+        };
         if (options.BearerToken is { } token)
         {
             pipeline = new BearerTokenHandler(token) { InnerHandler = pipeline };
@@ -89,7 +92,7 @@ public partial class ContactsClient : IDisposable
         var notStored = Prepare([contact], ContactsOperationNames.Upsert)[0];
         var outcome = await Resilience.ExecuteAsync(
             ContactsOperationNames.Upsert, Capabilities.IdempotentUpsert, token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
-        return new ContactWriteResult(contact.Id ?? contact.Phone, outcome, notStored);
+        return new ContactWriteResult(Adapter.WrittenId(contact), outcome, notStored);
     }
 
     /// <summary>
@@ -126,11 +129,14 @@ public partial class ContactsClient : IDisposable
     }
 
     /// <summary>Reads one contact by its provider-side id.</summary>
-    /// <exception cref="ContactsException"><see cref="ContactsErrorKind.NotFound"/> when there is no such contact.</exception>
+    /// <exception cref="ContactsException">
+    /// <see cref="ContactsErrorKind.NotFound"/> when there is no such contact; <see cref="ContactsErrorKind.InvalidInput"/>
+    /// (before any request) for a blank id, <c>.</c> or <c>..</c>, or text that is not well-formed Unicode.
+    /// </exception>
     public virtual Task<Contact> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Require(ContactsOperations.Get, ContactsOperationNames.Get);
+        RequireId(id, ContactsOperationNames.Get);
         return Resilience.ExecuteAsync(ContactsOperationNames.Get, idempotent: true, token => Adapter.GetAsync(id, token), cancellationToken);
     }
 
@@ -142,11 +148,14 @@ public partial class ContactsClient : IDisposable
     }
 
     /// <summary>Deletes one contact by its provider-side id.</summary>
-    /// <exception cref="ContactsException"><see cref="ContactsErrorKind.NotFound"/> when the provider says there is no such contact.</exception>
+    /// <exception cref="ContactsException">
+    /// <see cref="ContactsErrorKind.NotFound"/> when the provider says there is no such contact; <see cref="ContactsErrorKind.InvalidInput"/>
+    /// (before any request) for a blank id, <c>.</c> or <c>..</c>, or text that is not well-formed Unicode.
+    /// </exception>
     public virtual Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Require(ContactsOperations.Delete, ContactsOperationNames.Delete);
+        RequireId(id, ContactsOperationNames.Delete);
         return Resilience.ExecuteAsync(ContactsOperationNames.Delete, idempotent: true, token => Adapter.DeleteOneAsync(id, token), cancellationToken);
     }
 
@@ -162,7 +171,7 @@ public partial class ContactsClient : IDisposable
         var errors = new List<ContactFieldError>();
         for (var index = 0; index < items.Count; index++)
         {
-            ContactConstraints.Required(items[index], index, "Id", errors);
+            ContactConstraints.Id(items[index], index, "Id", errors);
         }
 
         if (errors.Count > 0)
@@ -196,8 +205,16 @@ public partial class ContactsClient : IDisposable
     /// <summary>Creates a contact group (WaSMS).</summary>
     public virtual Task CreateGroupAsync(string name, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name);
         Require(ContactsOperations.Groups, ContactsOperationNames.CreateGroup);
+        var errors = new List<ContactFieldError>();
+        ContactConstraints.Required(name, 0, "Name", errors);
+        ContactConstraints.WellFormed(name, 0, "Name", errors);
+        if (errors.Count > 0)
+        {
+            throw Adapter.Errors.InvalidInput(ContactsOperationNames.CreateGroup, errors);
+        }
+
         // Creating a group twice makes two groups: not idempotent.
         return Resilience.ExecuteAsync(ContactsOperationNames.CreateGroup, idempotent: false, token => Adapter.CreateGroupAsync(name, token), cancellationToken);
     }
@@ -212,8 +229,8 @@ public partial class ContactsClient : IDisposable
     /// <summary>Deletes a contact group (WaSMS).</summary>
     public virtual Task DeleteGroupAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Require(ContactsOperations.Groups, ContactsOperationNames.DeleteGroup);
+        RequireId(id, ContactsOperationNames.DeleteGroup);
         return Resilience.ExecuteAsync(ContactsOperationNames.DeleteGroup, idempotent: true, token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
     }
 
@@ -242,6 +259,18 @@ public partial class ContactsClient : IDisposable
         return (options, adapter, new ContactsResilience(options, adapter.Errors, logger), logger);
     }
 
+    /// <summary>Checks an id given on its own; a null one is the caller's bug, anything else unusable is InvalidInput.</summary>
+    private void RequireId(string id, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var errors = new List<ContactFieldError>();
+        ContactConstraints.Id(id, 0, "Id", errors);
+        if (errors.Count > 0)
+        {
+            throw Adapter.Errors.InvalidInput(operation, errors);
+        }
+    }
+
     private void Require(ContactsOperations operation, string name)
     {
         if (!Capabilities.Supports(operation))
@@ -267,6 +296,11 @@ public partial class ContactsClient : IDisposable
 
             notStored.Add(Options.UnsupportedFields == UnsupportedFieldPolicy.Report ? unsupported : []);
             Adapter.Validate(contact, index, errors);
+            foreach (var (field, value) in ContactConstraints.TextFields(contact))
+            {
+                ContactConstraints.WellFormed(value, index, field, errors);
+            }
+
             if (seenIds is not null && contact.Id is { } id && !seenIds.TryAdd(id, index))
             {
                 errors.Add(new ContactFieldError(index, nameof(Contact.Id), $"repeats item {seenIds[id]}'s id; {Provider} cannot take one id twice in a batch"));

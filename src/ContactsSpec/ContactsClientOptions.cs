@@ -43,6 +43,13 @@ public abstract class ContactsClientOptions
     /// <summary>Single calls in flight at once where a batch is fanned out (no batch endpoint). Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// The largest response body accepted, in bytes. A longer answer fails with <see cref="ContactsErrorKind.ProviderError"/>
+    /// without being read further (by its Content-Length, before its body is read, or as soon as more than this
+    /// has arrived), so a broken or hostile provider cannot exhaust memory. Default 10 MiB.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>What to do with fields the provider cannot store. Default <see cref="UnsupportedFieldPolicy.Reject"/>.</summary>
     public UnsupportedFieldPolicy UnsupportedFields { get; set; } = UnsupportedFieldPolicy.Reject;
 
@@ -72,6 +79,7 @@ public abstract class ContactsClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, $"{GetType().Name}.AttemptTimeout");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OverallTimeout, TimeSpan.Zero, $"{GetType().Name}.OverallTimeout");
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, $"{GetType().Name}.MaxConcurrency");
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 1, $"{GetType().Name}.MaxResponseBytes");
         ValidateCredentials();
     }
 
@@ -81,11 +89,43 @@ public abstract class ContactsClientOptions
     /// <summary>The adapter that speaks this provider's API through its generated client.</summary>
     internal abstract ContactsAdapter CreateAdapter(HttpClient httpClient);
 
+    /// <summary>Throws unless the credential is set and can be sent as given (well-formed Unicode); never quotes it.</summary>
     private protected void RequireCredential(string? value, string settingName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"{GetType().Name}.{settingName} is required for {Provider}.");
+        }
+
+        if (!ContactConstraints.IsWellFormed(value))
+        {
+            throw new ArgumentException($"{GetType().Name}.{settingName} is not well-formed Unicode (it holds a lone surrogate), so it cannot be sent as given.");
+        }
+
+        // No provider issues credentials with control characters; a line break read along from a file is a common slip.
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"{GetType().Name}.{settingName} holds control characters (a line break, tab or NUL, for example), which no credential has.");
+        }
+    }
+
+    /// <summary>For a credential sent as a bearer token: an HTTP header carries only visible ASCII, without spaces.</summary>
+    private protected void RequireHeaderToken(string? value, string settingName)
+    {
+        RequireCredential(value, settingName);
+        if (!value!.All(character => character is > ' ' and <= '~'))
+        {
+            throw new ArgumentException($"{GetType().Name}.{settingName} holds characters a bearer token cannot carry in an HTTP header (spaces, control or non-ASCII characters).");
+        }
+    }
+
+    /// <summary>For a credential sent as a URL path segment: <c>.</c> and <c>..</c> would be removed from the path.</summary>
+    private protected void RequirePathSegment(string? value, string settingName)
+    {
+        RequireCredential(value, settingName);
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"{GetType().Name}.{settingName} cannot be '.' or '..': as a URL path segment it would be removed from the path.");
         }
     }
 }

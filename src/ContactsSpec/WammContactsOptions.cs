@@ -17,7 +17,7 @@ public sealed class WammContactsOptions : ContactsClientOptions
 
     internal override IEnumerable<string?> SecretValues => [Token];
 
-    private protected override void ValidateCredentials() => RequireCredential(Token, nameof(Token));
+    private protected override void ValidateCredentials() => RequirePathSegment(Token, nameof(Token));
 
     internal override ContactsAdapter CreateAdapter(HttpClient httpClient) => new WammContactsAdapter(httpClient, this);
 }

@@ -19,7 +19,7 @@ public sealed class WazzupV2ContactsOptions : ContactsClientOptions
 
     internal override string? BearerToken => ClientAccessToken;
 
-    private protected override void ValidateCredentials() => RequireCredential(ClientAccessToken, nameof(ClientAccessToken));
+    private protected override void ValidateCredentials() => RequireHeaderToken(ClientAccessToken, nameof(ClientAccessToken));
 
     internal override ContactsAdapter CreateAdapter(HttpClient httpClient) => new WazzupV2ContactsAdapter(httpClient, this);
 }

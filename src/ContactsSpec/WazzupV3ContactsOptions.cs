@@ -19,7 +19,7 @@ public sealed class WazzupV3ContactsOptions : ContactsClientOptions
 
     internal override string? BearerToken => ApiKey;
 
-    private protected override void ValidateCredentials() => RequireCredential(ApiKey, nameof(ApiKey));
+    private protected override void ValidateCredentials() => RequireHeaderToken(ApiKey, nameof(ApiKey));
 
     internal override ContactsAdapter CreateAdapter(HttpClient httpClient) => new WazzupV3ContactsAdapter(httpClient, this);
 }

@@ -30,6 +30,9 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         _secret = options.Secret!;
     }
 
+    // WaSMS assigns contact ids and its create answer does not return one.
+    public override string? WrittenId(Contact contact) => null;
+
     public override ContactsCapabilities Capabilities { get; } = new()
     {
         Provider = ContactsProviders.Wasms,

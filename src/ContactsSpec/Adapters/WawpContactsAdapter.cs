@@ -104,6 +104,9 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
             ? (TextOrNull(contact.FirstName), TextOrNull(contact.LastName))
             : (TextOrNull(contact.Name), null);
 
+    /// <summary>The chat id the contact goes to: its Id, or the WhatsApp chat id of its phone.</summary>
+    public override string? WrittenId(Contact contact) => HasText(contact.Id) ? contact.Id : ChatIdOf(contact.Phone!);
+
     internal static string ChatIdOf(string phone) => StripPlus(phone) + ChatIdSuffix;
 
     internal static bool IsChatId(string value) =>

@@ -29,6 +29,82 @@ internal static class ContactConstraints
         }
     }
 
+    /// <summary>
+    /// Rejects text that is not well-formed UTF-16 (a lone surrogate): it cannot be encoded for the wire, and would
+    /// arrive as U+FFFD instead of what was given.
+    /// </summary>
+    public static void WellFormed(string? value, int index, string field, ICollection<ContactFieldError> errors)
+    {
+        if (!IsWellFormed(value))
+        {
+            errors.Add(new ContactFieldError(index, field, "is not well-formed Unicode (it holds a lone surrogate), so it cannot be sent as given"));
+        }
+    }
+
+    /// <summary>Every text field of a contact, by the name the domain model gives it, for checks that apply to all of them.</summary>
+    public static IEnumerable<(string Field, string? Value)> TextFields(Contact contact)
+    {
+        yield return (nameof(Contact.Id), contact.Id);
+        yield return (nameof(Contact.Name), contact.Name);
+        yield return (nameof(Contact.FirstName), contact.FirstName);
+        yield return (nameof(Contact.LastName), contact.LastName);
+        yield return (nameof(Contact.Phone), contact.Phone);
+        yield return (nameof(Contact.Email), contact.Email);
+        yield return (nameof(Contact.Web), contact.Web);
+        yield return (nameof(Contact.Notes), contact.Notes);
+        yield return (nameof(Contact.ResponsibleUserId), contact.ResponsibleUserId);
+        for (var position = 0; position < contact.Groups.Count; position++)
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Groups)}[{position}]"), contact.Groups[position]);
+        }
+
+        for (var position = 0; position < contact.Channels.Count; position++)
+        {
+            var channel = contact.Channels[position];
+            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}]");
+            yield return ($"{field}.{nameof(ContactChannel.ChatType)}", channel.ChatType.Value);
+            yield return ($"{field}.{nameof(ContactChannel.ChatId)}", channel.ChatId);
+            yield return ($"{field}.{nameof(ContactChannel.Username)}", channel.Username);
+            yield return ($"{field}.{nameof(ContactChannel.Phone)}", channel.Phone);
+        }
+    }
+
+    /// <summary>
+    /// An id given on its own (read, delete): required, well-formed, and not <c>.</c> or <c>..</c>, which as a URL
+    /// path segment would name another resource (the URI parser removes dot segments).
+    /// </summary>
+    public static void Id(string? value, int index, string field, ICollection<ContactFieldError> errors)
+    {
+        Required(value, index, field, errors);
+        WellFormed(value, index, field, errors);
+        if (value is "." or "..")
+        {
+            errors.Add(new ContactFieldError(index, field, "must not be '.' or '..': in a URL path it would name another resource"));
+        }
+    }
+
+    public static bool IsWellFormed(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var position = 0; position < value.Length; position++)
+        {
+            if (char.IsHighSurrogate(value[position]) && position + 1 < value.Length && char.IsLowSurrogate(value[position + 1]))
+            {
+                position++;
+            }
+            else if (char.IsSurrogate(value[position]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static void NoControlCharacters(string? value, int index, string field, ICollection<ContactFieldError> errors, bool allowLineBreaks = false)
     {
         if (value is not null && value.Any(character => char.IsControl(character) && !(allowLineBreaks && character is '\r' or '\n' or '\t')))

@@ -28,6 +28,9 @@ internal abstract class ContactsAdapter
     /// <summary>Adds a field error for each of the provider's constraints the contact breaks (lengths, required fields, formats).</summary>
     public abstract void Validate(Contact contact, int index, ICollection<ContactFieldError> errors);
 
+    /// <summary>The provider-side id a contact is written under; null where the provider assigns it and does not say.</summary>
+    public virtual string? WrittenId(Contact contact) => contact.Id ?? contact.Phone;
+
     public virtual Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
         throw Errors.NotSupported(ContactsOperationNames.Upsert);
 
@@ -64,6 +67,8 @@ internal abstract class ContactsAdapter
     /// </summary>
     protected async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        // The first bytes of this attempt's answer, for errors that quote it (ContactsErrorFactory).
+        ResponseCapture.Begin();
         try
         {
             return await call().ConfigureAwait(false);

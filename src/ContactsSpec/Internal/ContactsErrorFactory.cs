@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 
 namespace ContactsSpec.Internal;
@@ -32,28 +33,41 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
     {
         var detail = string.Join(": ", new[] { code, description }.Where(part => !string.IsNullOrWhiteSpace(part)));
         var statusText = status is { } value ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {value})") : string.Empty;
+        // An undocumented or failed answer quotes the beginning of its body; a documented error needs no quote.
+        var body = kind == ContactsErrorKind.ProviderError ? BodyExcerpt() : string.Empty;
+        // The code stays verbatim, except for a credential a provider might echo in it.
         return new ContactsException(
             kind, provider, operation,
-            Redact($"{provider} {operation} failed{statusText}: {(detail.Length == 0 ? kind.ToString() : Excerpt(detail))}"),
-            status, code, fieldErrors, retryable ?? IsRetryable(kind, status), retryAfter);
+            Redact($"{provider} {operation} failed{statusText}: {(detail.Length == 0 ? kind.ToString() : Excerpt(Redact(detail)))}{body}"),
+            status, code is null ? null : Redact(code), RedactFields(fieldErrors), retryable ?? IsRetryable(kind, status), retryAfter);
     }
 
     /// <summary>An error known only by its HTTP status (the provider documents no body for it).</summary>
     public ContactsException FromStatus(string operation, int status, string? code = null, string? description = null, TimeSpan? retryAfter = null) =>
         Provided(KindOf(status), operation, status, code, description, retryAfter: retryAfter);
 
-    /// <summary>Anything that is not the provider's answer: connection failures, unreadable bodies.</summary>
-    public ContactsException FromException(Exception exception, string operation) => exception switch
+    /// <summary>
+    /// Anything that is not the provider's answer: connection failures, unreadable bodies, bodies over
+    /// <see cref="ContactsClientOptions.MaxResponseBytes"/>. The message quotes the beginning of whatever body was read.
+    /// </summary>
+    public ContactsException FromException(Exception exception, string operation) => Find<ResponseTooLargeException>(exception) switch
     {
-        HttpRequestException or SocketException or IOException =>
-            new ContactsException(ContactsErrorKind.Transport, provider, operation,
-                Redact($"{provider} {operation}: the connection failed ({exception.GetType().Name}: {Excerpt(exception.Message)})"),
-                isRetryable: true),
-        JsonException =>
+        // Checked first: HttpContent wraps it in an HttpRequestException, which would read as a dropped connection.
+        { } tooLarge =>
             new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
-                Redact($"{provider} {operation}: the answer could not be read as the documented JSON ({Excerpt(exception.Message)})")),
-        _ => new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
-                Redact($"{provider} {operation}: unexpected failure ({exception.GetType().Name}: {Excerpt(exception.Message)})")),
+                Redact($"{provider} {operation}: the answer is too large to read. {tooLarge.Message}{BodyExcerpt()}")),
+        null => exception switch
+        {
+            HttpRequestException or SocketException or IOException =>
+                new ContactsException(ContactsErrorKind.Transport, provider, operation,
+                    Redact($"{provider} {operation}: the connection failed ({exception.GetType().Name}: {Excerpt(Redact(exception.Message))}){BodyExcerpt()}"),
+                    isRetryable: true),
+            JsonException =>
+                new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
+                    Redact($"{provider} {operation}: the answer could not be read as the documented JSON ({Excerpt(Redact(exception.Message))}){BodyExcerpt()}")),
+            _ => new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
+                    Redact($"{provider} {operation}: unexpected failure ({exception.GetType().Name}: {Excerpt(Redact(exception.Message))}){BodyExcerpt()}")),
+        },
     };
 
     public ContactsException TimedOut(string operation, TimeSpan limit, bool overall) =>
@@ -96,9 +110,59 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
 
     private string Redact(string text) => redactor.Redact(text);
 
+    private List<ContactFieldError>? RedactFields(IReadOnlyList<ContactFieldError>? errors) =>
+        errors?.Select(error => error with { Field = Redact(error.Field), Message = Redact(error.Message) }).ToList();
+
+    /// <summary>
+    /// " The answer began: "..."" with the first <see cref="ExcerptLength"/> characters of the body read in this call
+    /// (<see cref="ResponseCapture"/>), credentials redacted before it is cut, control and format characters
+    /// blanked; empty when no body was read.
+    /// </summary>
+    private string BodyExcerpt()
+    {
+        if (ResponseCapture.Current?.Text() is not { } body || string.IsNullOrWhiteSpace(body))
+        {
+            return string.Empty;
+        }
+
+        // Blanked and with runs of white space collapsed, so that the excerpt shows text rather than indentation.
+        var printable = new StringBuilder(Math.Min(body.Length, ResponseCapture.Capacity));
+        foreach (var character in Redact(body))
+        {
+            var blank = char.IsWhiteSpace(character) || char.IsControl(character) || CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format;
+            if (!blank || (printable.Length > 0 && printable[^1] != ' '))
+            {
+                printable.Append(blank ? ' ' : character);
+            }
+        }
+
+        return $" The answer began: \"{Excerpt(printable.ToString().TrimEnd())}\"";
+    }
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     private static string Excerpt(string text)
     {
         var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= ExcerptLength ? flat : string.Concat(flat.AsSpan(0, ExcerptLength), "…");
+        if (flat.Length <= ExcerptLength)
+        {
+            return flat;
+        }
+
+        // Never cut a surrogate pair in two.
+        var length = char.IsHighSurrogate(flat[ExcerptLength - 1]) ? ExcerptLength - 1 : ExcerptLength;
+        return string.Concat(flat.AsSpan(0, length), "…");
     }
 }
