@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ContactsSpec.Conformance.Stubs;
+using ContactsSpec.Reliability.Tests.Support;
+
+namespace ContactsSpec.Reliability.Tests;
+
+/// <summary>What WireMock does to a case's requests.</summary>
+public enum FaultKind
+{
+    /// <summary>WireMock fault CONNECTION_RESET_BY_PEER on every request.</summary>
+    ConnectionReset,
+
+    /// <summary>WireMock fault EMPTY_RESPONSE on every request.</summary>
+    EmptyResponse,
+
+    /// <summary>WireMock fault MALFORMED_RESPONSE_CHUNK (a 200 status line, then garbage) on every request.</summary>
+    MalformedResponseChunk,
+
+    /// <summary>WireMock fault RANDOM_DATA_THEN_CLOSE on every request.</summary>
+    RandomDataThenClose,
+
+    /// <summary>The success answer, delayed far beyond the per-attempt timeout, on every request.</summary>
+    DelayBeyondAttemptTimeout,
+
+    /// <summary>The success answer, delayed beyond the overall timeout (the per-attempt one is longer).</summary>
+    DelayBeyondOverallTimeout,
+
+    /// <summary>429 with Retry-After: 1 on every request.</summary>
+    TooManyRequests,
+
+    /// <summary>500 on every request.</summary>
+    Status500,
+
+    /// <summary>502 with an HTML page on every request.</summary>
+    Status502,
+
+    /// <summary>503 on every request.</summary>
+    Status503,
+
+    /// <summary>Two connection resets, then the success answer (a WireMock scenario).</summary>
+    ResetTwiceThenSuccess,
+
+    /// <summary>Two 503s, then the success answer.</summary>
+    Status503TwiceThenSuccess,
+
+    /// <summary>Two answers delayed beyond the per-attempt timeout, then the success answer.</summary>
+    DelayTwiceThenSuccess,
+
+    /// <summary>Two 429s with Retry-After, then the success answer.</summary>
+    TooManyRequestsTwiceThenSuccess,
+
+    /// <summary>Two EMPTY_RESPONSE faults, then the success answer.</summary>
+    EmptyTwiceThenSuccess,
+}
+
+/// <summary>
+/// Every provider operation the facade sends × every fault, against the real WireMock: each case must end within its
+/// timeouts in success after retry or in the documented typed error, with exactly the requests the retry rules
+/// allow (one, for a non-idempotent operation after an ambiguous failure), and credentials only where the spec puts
+/// them.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class FaultMatrixTests
+{
+    private const int MaxRetries = 3;
+    private const int FailuresBeforeSuccess = 2;
+    private const int DelayMs = 2500;
+
+    // 1 + SocketsHttpHandler's MaxConnectionFailureRetries (3), for a body-less request answered with nothing.
+    private const int SocketsHandlerSendsOnEmptyAnswer = 4;
+    private static readonly TimeSpan ShortAttemptTimeout = TimeSpan.FromMilliseconds(750);
+    private static readonly TimeSpan ShortOverallTimeout = TimeSpan.FromMilliseconds(1000);
+    private static readonly TimeSpan NormalAttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan NormalOverallTimeout = TimeSpan.FromSeconds(10);
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        from operation in ProviderCatalog.Operations
+        from fault in Enum.GetValues<FaultKind>()
+        select new TestCaseData(operation.ToString(), fault);
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Ends_in_success_after_retry_or_the_documented_error(string operationKey, FaultKind fault)
+    {
+        var operation = ProviderCatalog.Operations.Single(candidate => candidate.ToString() == operationKey);
+        var expected = Expect(operation, fault);
+        var tag = $"fault/{operation}/{fault}/{Guid.NewGuid():N}";
+        foreach (var mapping in Stubs(operation, fault, tag))
+        {
+            await ReliabilityRun.Server.Admin.AddMappingAsync(mapping);
+        }
+
+        var credentials = Credentials.New(operation.Provider);
+        var options = ProviderCatalog.Options(operation.Provider, ReliabilityRun.Server.BaseUri, credentials);
+        options.Retry.MaxRetries = MaxRetries;
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+        options.AttemptTimeout = fault is FaultKind.DelayBeyondAttemptTimeout or FaultKind.DelayTwiceThenSuccess ? ShortAttemptTimeout : NormalAttemptTimeout;
+        options.OverallTimeout = fault is FaultKind.DelayBeyondOverallTimeout ? ShortOverallTimeout : NormalOverallTimeout;
+        using var handler = new CaseTaggingHandler(tag);
+        using var client = new ContactsClient(options, handler, Evidence.LoggerFactory);
+        Evidence.Scan("ContactsClient.ToString()", client.ToString());
+        Evidence.Scan("options.ToString()", options.ToString());
+
+        var stopwatch = Stopwatch.StartNew();
+        var call = operation.Invoke(client, CancellationToken.None);
+        var finished = await Task.WhenAny(call, Task.Delay(options.OverallTimeout + TimeSpan.FromSeconds(5)));
+        stopwatch.Stop();
+        if (finished != call)
+        {
+            Figures.Fault(new FaultRow(operation.Provider, operation.SpecOperationId, fault.ToString(), "Hang", -1, stopwatch.ElapsedMilliseconds, Held: false));
+            Assert.Fail($"{operation} under {fault} did not end within {options.OverallTimeout.TotalSeconds + 5:0.#} s.");
+        }
+
+        Exception? error = null;
+        try
+        {
+            await call;
+        }
+#pragma warning disable CA1031 // The outcome is judged below, whatever it is.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error = exception;
+            Evidence.Scan($"{operation}/{fault}", exception);
+        }
+
+        var requests = await JournalAsync(tag, expected.Requests, waitForStragglers: !operation.Idempotent);
+        var outcome = error switch
+        {
+            null => requests.Count > 1 ? "Success after retry" : "Success",
+            ContactsException contacts => contacts.Kind.ToString(),
+            _ => $"Unexpected {error.GetType().Name}",
+        };
+        var violations = requests.SelectMany(request => Wire.CredentialViolations(operation.Provider, request, credentials)).ToList();
+        Figures.PlacementChecked(requests.Count);
+        var held = error is null or ContactsException
+            && outcome.StartsWith(expected.Outcome, StringComparison.Ordinal)
+            && requests.Count == expected.Requests
+            && violations.Count == 0
+            && stopwatch.Elapsed <= options.OverallTimeout + TimeSpan.FromSeconds(1);
+        Figures.Fault(new FaultRow(operation.Provider, operation.SpecOperationId, fault.ToString(), outcome, requests.Count, stopwatch.ElapsedMilliseconds, held));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.Null.Or.InstanceOf<ContactsException>(), $"only ContactsException may reach the caller: {error}");
+            Assert.That(outcome, Does.StartWith(expected.Outcome), $"{error}");
+            Assert.That(requests, Has.Count.EqualTo(expected.Requests), "requests WireMock received");
+            Assert.That(stopwatch.Elapsed, Is.LessThanOrEqualTo(options.OverallTimeout + TimeSpan.FromSeconds(1)), "ended within the overall timeout");
+            Assert.That(violations, Is.Empty, "credentials only where the spec puts them");
+            if (error is ContactsException contacts)
+            {
+                Assert.That(contacts.Provider, Is.EqualTo(operation.Provider));
+                Assert.That(contacts.IsRetryable, Is.True, "every fault here is one that may pass");
+                Assert.That(contacts.Status, Is.EqualTo(expected.Status), "HTTP status");
+                if (fault is FaultKind.TooManyRequests)
+                {
+                    Assert.That(contacts.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(1)), "Retry-After");
+                }
+            }
+        });
+    }
+
+    private sealed record Expectation(string Outcome, int Requests, int? Status = null);
+
+    /// <summary>What the retry rules and docs/ERRORS.md say each case must end in.</summary>
+    private static Expectation Expect(FacadeOperation operation, FaultKind fault)
+    {
+        var attempts = MaxRetries + 1;
+        // A non-idempotent call is not retried after a failure that may have reached the provider.
+        var ambiguousAttempts = operation.Idempotent ? attempts : 1;
+        return fault switch
+        {
+            FaultKind.ConnectionReset or FaultKind.RandomDataThenClose or FaultKind.DelayBeyondAttemptTimeout =>
+                new("Transport", ambiguousAttempts),
+            // .NET's SocketsHttpHandler itself resends a request without a body (GET, body-less DELETE) up to three
+            // times when the server closes the connection without answering; a request with a body, as every
+            // non-idempotent one is, is never resent by it.
+            FaultKind.EmptyResponse => new("Transport", ambiguousAttempts * (operation.SendsBody ? 1 : SocketsHandlerSendsOnEmptyAnswer)),
+            // The 200 status line arrives; an operation that documents no success body does not read the garbage after it.
+            FaultKind.MalformedResponseChunk => operation.ReadsSuccessBody ? new("Transport", ambiguousAttempts) : new("Success", 1),
+            FaultKind.DelayBeyondOverallTimeout => new("Transport", 1),
+            // 429 says the request was not processed: every operation retries it.
+            FaultKind.TooManyRequests => new("RetryLater", attempts, 429),
+            FaultKind.Status500 => new("ProviderError", ambiguousAttempts, 500),
+            FaultKind.Status502 => new("ProviderError", ambiguousAttempts, 502),
+            FaultKind.Status503 => new("ProviderError", ambiguousAttempts, 503),
+            FaultKind.ResetTwiceThenSuccess or FaultKind.DelayTwiceThenSuccess or FaultKind.EmptyTwiceThenSuccess =>
+                operation.Idempotent ? new("Success after retry", FailuresBeforeSuccess + 1) : new("Transport", 1),
+            FaultKind.Status503TwiceThenSuccess =>
+                operation.Idempotent ? new("Success after retry", FailuresBeforeSuccess + 1) : new("ProviderError", 1, 503),
+            FaultKind.TooManyRequestsTwiceThenSuccess => new("Success after retry", FailuresBeforeSuccess + 1),
+            _ => throw new ArgumentOutOfRangeException(nameof(fault)),
+        };
+    }
+
+    private static IEnumerable<JsonObject> Stubs(FacadeOperation operation, FaultKind fault, string tag)
+    {
+        var answer = ReliabilityRun.SuccessAnswers[operation.ToString()];
+        JsonObject Stub(JsonObject response) => new()
+        {
+            ["name"] = tag,
+            ["request"] = new JsonObject
+            {
+                ["method"] = operation.Method,
+                ["urlPathPattern"] = operation.PathPattern,
+                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
+            },
+            ["response"] = response,
+        };
+        JsonObject Success(int? delayMs = null)
+        {
+            var response = new JsonObject { ["status"] = answer.Status };
+            if (answer.Body is not null)
+            {
+                response["body"] = answer.Body;
+                response["headers"] = new JsonObject { ["Content-Type"] = answer.MediaType ?? "application/json" };
+            }
+
+            if (delayMs is { } delay)
+            {
+                response["fixedDelayMilliseconds"] = delay;
+            }
+
+            return response;
+        }
+
+        JsonObject Fault(string name) => new() { ["fault"] = name };
+        JsonObject Status(int status) => status switch
+        {
+            429 => new JsonObject { ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = "1" } },
+            502 => new JsonObject
+            {
+                ["status"] = 502,
+                ["headers"] = new JsonObject { ["Content-Type"] = "text/html" },
+                ["body"] = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+            },
+            _ => new JsonObject { ["status"] = status, ["headers"] = new JsonObject { ["Content-Type"] = "text/plain" }, ["body"] = "upstream failure" },
+        };
+        IEnumerable<JsonObject> TwiceThenSuccess(Func<JsonObject> failure)
+        {
+            for (var index = 0; index < FailuresBeforeSuccess; index++)
+            {
+                var stub = Stub(failure());
+                stub["scenarioName"] = tag;
+                stub["requiredScenarioState"] = index == 0 ? "Started" : $"failed-{index}";
+                stub["newScenarioState"] = $"failed-{index + 1}";
+                yield return stub;
+            }
+
+            var success = Stub(Success());
+            success["scenarioName"] = tag;
+            success["requiredScenarioState"] = $"failed-{FailuresBeforeSuccess}";
+            yield return success;
+        }
+
+        return fault switch
+        {
+            FaultKind.ConnectionReset => [Stub(Fault("CONNECTION_RESET_BY_PEER"))],
+            FaultKind.EmptyResponse => [Stub(Fault("EMPTY_RESPONSE"))],
+            FaultKind.MalformedResponseChunk => [Stub(Fault("MALFORMED_RESPONSE_CHUNK"))],
+            FaultKind.RandomDataThenClose => [Stub(Fault("RANDOM_DATA_THEN_CLOSE"))],
+            FaultKind.DelayBeyondAttemptTimeout or FaultKind.DelayBeyondOverallTimeout => [Stub(Success(DelayMs))],
+            FaultKind.TooManyRequests => [Stub(Status(429))],
+            FaultKind.Status500 => [Stub(Status(500))],
+            FaultKind.Status502 => [Stub(Status(502))],
+            FaultKind.Status503 => [Stub(Status(503))],
+            FaultKind.ResetTwiceThenSuccess => TwiceThenSuccess(() => Fault("CONNECTION_RESET_BY_PEER")),
+            FaultKind.Status503TwiceThenSuccess => TwiceThenSuccess(() => Status(503)),
+            FaultKind.DelayTwiceThenSuccess => TwiceThenSuccess(() => Success(DelayMs)),
+            FaultKind.TooManyRequestsTwiceThenSuccess => TwiceThenSuccess(() => Status(429)),
+            FaultKind.EmptyTwiceThenSuccess => TwiceThenSuccess(() => Fault("EMPTY_RESPONSE")),
+            _ => throw new ArgumentOutOfRangeException(nameof(fault)),
+        };
+    }
+
+    /// <summary>
+    /// The case's requests in WireMock's journal (which records a request when it arrives, a delayed one too). The
+    /// call has ended, so every request it sent has arrived; a non-idempotent operation's count is read once more
+    /// after a pause, so that a late duplicate would be counted too.
+    /// </summary>
+    private static async Task<IReadOnlyList<RecordedRequest>> JournalAsync(string tag, int expected, bool waitForStragglers)
+    {
+        var pattern = new JsonObject
+        {
+            ["method"] = "ANY",
+            ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
+        };
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var requests = await ReliabilityRun.Server.Admin.FindRequestsAsync(pattern);
+            if ((requests.Count >= expected && !waitForStragglers) || waited.Elapsed > TimeSpan.FromMilliseconds(400))
+            {
+                return [.. requests.OfType<JsonObject>().Select(Wire.FromJournal)];
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using ContactsSpec.Conformance.Hosting;
+using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Reliability.Tests.Support;
+
+[assembly: Parallelizable(ParallelScope.Fixtures)]
+[assembly: LevelOfParallelism(16)]
+
+namespace ContactsSpec.Reliability.Tests;
+
+/// <summary>
+/// The run: one WireMock server for every fixture, the documented success answers, and at the end the summary
+/// (<c>artifacts/reliability/summary.json</c>) and the suite-wide credential scan, which fails the run on any leak.
+/// </summary>
+[SetUpFixture]
+public sealed class ReliabilityRun
+{
+    private static readonly Stopwatch _wallTime = new();
+    private static WireMockServer? _server;
+    private static IReadOnlyDictionary<string, SuccessAnswer>? _answers;
+
+    public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
+
+    public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "reliability");
+
+    internal static WireMockServer Server => _server ?? throw new InvalidOperationException("The reliability run has not started.");
+
+    internal static IReadOnlyDictionary<string, SuccessAnswer> SuccessAnswers => _answers ?? throw new InvalidOperationException("The reliability run has not started.");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _wallTime.Restart();
+        Directory.CreateDirectory(ArtifactsFolder);
+        var logPath = Path.Combine(ArtifactsFolder, "wiremock.log");
+        File.Delete(logPath);
+        var defaults = WireMockServerOptions.ForRepository(RepositoryRoot, logPath);
+        _server = await WireMockServer.StartAsync(new WireMockServerOptions
+        {
+            JarPath = defaults.JarPath,
+            LogPath = logPath,
+            // Delayed answers must not hold Jetty's threads while cases run in parallel.
+            ExtraArguments = ["--async-response-enabled", "true", "--async-response-threads", "32", "--container-threads", "64"],
+        });
+        _answers = await ProviderCatalog.SuccessAnswersAsync(RepositoryRoot);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        try
+        {
+            var summary = Figures.Summary(_wallTime.Elapsed);
+            var text = summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            // The summary is a report the suite gives out: it is scanned like everything else.
+            Evidence.Scan("summary.json", text);
+            summary["credentials"]!["secretsFound"] = Evidence.Leaks.Count;
+            text = summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            var path = Path.Combine(ArtifactsFolder, "summary.json");
+            await File.WriteAllTextAsync(path, text + "\n", new UTF8Encoding(false));
+            var matrix = Figures.Markdown();
+            Evidence.Scan("fault-matrix.md", matrix);
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, "fault-matrix.md"), matrix, new UTF8Encoding(false));
+            await TestContext.Progress.WriteLineAsync($"Reliability summary: {path}");
+        }
+        finally
+        {
+            if (_server is not null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+
+        Assert.That(Evidence.Leaks, Is.Empty, "credentials found in texts the facade gave out");
+    }
+}
