@@ -342,7 +342,7 @@ public partial class ContactsClient : IDisposable
     {
         var chunks = Enumerable.Range(0, (batch.Count + chunkSize - 1) / chunkSize)
             .Select(chunk => new Range(chunk * chunkSize, Math.Min(chunkSize, batch.Count - (chunk * chunkSize))));
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken }, async (range, token) =>
+        await ForEachAsync([.. chunks], async (range, token) =>
         {
             if (batch.StopReason is { } stop)
             {
@@ -359,12 +359,12 @@ public partial class ContactsClient : IDisposable
             {
                 batch.Failed(range.Start, range.Count, error);
             }
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RunSinglesAsync(BatchRun batch, Func<int, CancellationToken, Task<ContactWriteOutcome>> sendOne, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken }, async (index, token) =>
+        await ForEachAsync([.. Enumerable.Range(0, batch.Count)], async (index, token) =>
         {
             if (batch.StopReason is { } stop)
             {
@@ -381,7 +381,28 @@ public partial class ContactsClient : IDisposable
             {
                 batch.Failed(index, 1, error);
             }
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for each item, <see cref="ContactsClientOptions.MaxConcurrency"/> at a time; one
+    /// item, or a concurrency of one, runs inline: Parallel.ForEachAsync costs more than a single small request.
+    /// </summary>
+    private async Task ForEachAsync<T>(IReadOnlyList<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
+        if (items.Count <= 1 || Options.MaxConcurrency == 1)
+        {
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await body(item, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken }, body)
+            .ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} {Operation}: {Count} item(s) carry fields the provider cannot store; they are listed in the result's NotStored")]

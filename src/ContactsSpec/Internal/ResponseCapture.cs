@@ -39,7 +39,13 @@ internal sealed class ResponseCapture
                 return;
             }
 
-            _bytes ??= new byte[Capacity];
+            // Grown to what was read, not allocated at full capacity: a typical answer is a few hundred bytes
+            // and every call that reads a body pays for this buffer.
+            if (_bytes is null || _bytes.Length < _count + take)
+            {
+                Array.Resize(ref _bytes, Math.Min(Capacity, Math.Max(_count + take, (_bytes?.Length ?? 0) * 2)));
+            }
+
             data[..take].CopyTo(_bytes.AsSpan(_count));
             _count += take;
         }
