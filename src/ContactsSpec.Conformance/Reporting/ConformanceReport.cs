@@ -9,10 +9,10 @@ namespace ContactsSpec.Conformance.Reporting;
 
 /// <summary>
 /// Collects case results from a run (thread-safe) and writes the matrix provider × operation × response, for the
-/// generated client and the facade, as Markdown and JUnit XML. Also the coverage gate: every documented response
+/// generated client and the facade, as Markdown, HTML (<c>ConformanceReport.Html.cs</c>) and JUnit XML. Also the coverage gate: every documented response
 /// needs a passing generated-client case and, where a facade call sends its request, a passing facade case.
 /// </summary>
-public sealed class ConformanceReport
+public sealed partial class ConformanceReport
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentDictionary<(string Id, ConformanceTarget Target), ConformanceResult> _results = new();
@@ -49,12 +49,13 @@ public sealed class ConformanceReport
             .Where(target => !(_results.TryGetValue((@case.Id, target), out var result) && result.Passed))
             .Select(target => $"{@case.Id} ({Name(target)})"))];
 
-    /// <summary>Writes <c>report.md</c> and <c>junit.xml</c> into <paramref name="folder"/>; returns the Markdown path.</summary>
+    /// <summary>Writes <c>report.md</c>, <c>report.html</c> and <c>junit.xml</c> into <paramref name="folder"/>; returns the Markdown path.</summary>
     public async Task<string> WriteAsync(string folder, TimeSpan wallTime, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
         var markdownPath = Path.Combine(folder, "report.md");
         await File.WriteAllTextAsync(markdownPath, Markdown(wallTime), Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), Html(wallTime), Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, "junit.xml"), JUnit(wallTime), Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
         return markdownPath;
     }
