@@ -1,0 +1,118 @@
+using System.CommandLine;
+using ContactsSpec.Cli.Output;
+using ContactsSpec.Conformance.Cases;
+using ContactsSpec.Conformance.Running;
+using ContactsSpec.Conformance.Specs;
+using Spectre.Console;
+
+namespace ContactsSpec.Cli.Conformance;
+
+/// <summary>
+/// <c>conformance</c>: starts the embedded WireMock, runs every conformance case against the generated clients and
+/// the facade, prints the matrix and writes report.md, report.html and junit.xml. Exit 0 only when every case
+/// passes and every documented response of the selected providers has its passing cases (the coverage gate).
+/// </summary>
+internal static class ConformanceCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var provider = ProviderFilter.CreateOption("Run only these providers' cases (repeat the option or separate with commas). Default: all.");
+        var output = new Option<string?>("--out")
+        {
+            Description = "Folder for report.md, report.html, junit.xml and wiremock.log. Default: artifacts/conformance in the repository.",
+            HelpName = "folder",
+        };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Cases in flight at once.",
+            DefaultValueFactory = _ => 8,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be at least 1.");
+            }
+        });
+        var details = new Option<bool>("--details")
+        {
+            Description = "Print a row per response (as in report.md), not one per operation.",
+        };
+
+        var command = new Command("conformance", "Run every conformance case (generated clients and facade) against WireMock and write the reports.")
+        {
+            provider, output, parallel, details,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            console,
+            parse.GetValue(CliApplication.OutputOption),
+            parse.GetValue(provider),
+            parse.GetValue(output),
+            parse.GetValue(parallel),
+            parse.GetValue(details),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, OutputFormat format, string[]? providers, string? outFolder, int parallel, bool details, CancellationToken cancellationToken)
+    {
+        var repository = RepositoryLocator.Find();
+        await Toolchain.EnsureInstalledAsync(repository, note => console.Error.MarkupLine($"[grey]{Markup.Escape(note)}[/]"), cancellationToken);
+        var specs = await SpecCatalog.LoadAllAsync(repository, cancellationToken);
+        var selected = ProviderFilter.Read(providers, [.. specs.Select(spec => spec.Key)]);
+        var chosen = selected is null ? specs : [.. specs.Where(spec => selected.Contains(spec.Key))];
+
+        var folder = Path.GetFullPath(outFolder ?? Path.Combine(repository, "artifacts", "conformance"));
+        Directory.CreateDirectory(folder);
+        var logPath = Path.Combine(folder, "wiremock.log");
+        File.Delete(logPath);
+
+        await using var session = await WithStatusAsync(console, "Starting WireMock and loading a stub per case", () =>
+            ConformanceSession.StartAsync(repository, chosen, logPath, cancellationToken));
+
+        if (console.ShowsProgress)
+        {
+            await console.Error.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Running {session.Runs.Count} cases", maxValue: session.Runs.Count);
+                    var failures = 0;
+                    await session.RunAllAsync(parallel, result =>
+                    {
+                        if (!result.Passed)
+                        {
+                            Interlocked.Increment(ref failures);
+                            task.Description = $"Running {session.Runs.Count} cases, [red]{Volatile.Read(ref failures)} failed[/]";
+                        }
+
+                        task.Increment(1);
+                    }, cancellationToken);
+                });
+        }
+        else
+        {
+            await session.RunAllAsync(parallel, cancellationToken: cancellationToken);
+        }
+
+        var markdown = await session.WriteReportsAsync(folder, cancellationToken);
+        var summary = ConformanceSummary.From(session, markdown, Path.Combine(folder, "report.html"), Path.Combine(folder, "junit.xml"), logPath);
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(console.Json, summary);
+        }
+        else
+        {
+            ConformanceMatrixPrinter.Print(console.Out, session, summary, details);
+        }
+
+        return summary.Passed ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static async Task<T> WithStatusAsync<T>(CliConsole console, string text, Func<Task<T>> action) =>
+        console.ShowsProgress
+            ? await console.Error.Status().StartAsync(text, _ => action())
+            : await action();
+}

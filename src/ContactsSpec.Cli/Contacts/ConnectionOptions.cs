@@ -1,0 +1,109 @@
+using System.CommandLine;
+
+namespace ContactsSpec.Cli.Contacts;
+
+/// <summary>The options every <c>contacts</c> command takes: provider, where to reach it, credentials, resilience.</summary>
+internal sealed class ConnectionOptions
+{
+    private readonly Option<string> _provider = new("--provider", "-p")
+    {
+        Description = "The provider.",
+        Required = true,
+        HelpName = string.Join('|', ContactsProviders.All),
+    };
+
+    private readonly Option<Uri?> _baseUrl = new("--base-url")
+    {
+        Description = "Where to send requests. Default: the provider's documented host.",
+        HelpName = "url",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                return uri;
+            }
+
+            result.AddError($"--base-url must be an absolute URL, not '{text}'.");
+            return null;
+        },
+    };
+
+    private readonly Option<bool> _sandbox = new("--sandbox")
+    {
+        Description = "Answer from an embedded WireMock with the provider's documented examples: no account needed, nothing leaves this machine.",
+    };
+
+    private readonly Option<bool> _allowInsecureHttp = new("--allow-insecure-http")
+    {
+        Description = "Allow an http:// --base-url (credentials then cross the network in clear).",
+    };
+
+    private readonly Option<string?> _token = new("--token") { Description = "wamm: the API token ($CONTACTSSPEC_WAMM_TOKEN); wazzup-v2: the client access token ($CONTACTSSPEC_WAZZUP_V2_TOKEN)." };
+    private readonly Option<string?> _apiKey = new("--api-key") { Description = "wazzup-v3: the API key ($CONTACTSSPEC_WAZZUP_V3_API_KEY)." };
+    private readonly Option<string?> _secret = new("--secret") { Description = "wasms: the API secret ($CONTACTSSPEC_WASMS_SECRET)." };
+    private readonly Option<string?> _instanceId = new("--instance-id") { Description = "wawp: the instance id ($CONTACTSSPEC_WAWP_INSTANCE_ID)." };
+    private readonly Option<string?> _accessToken = new("--access-token") { Description = "wawp: the access token ($CONTACTSSPEC_WAWP_ACCESS_TOKEN)." };
+
+    private readonly Option<int?> _retries = new("--retries")
+    {
+        Description = "Retries of retryable failures of idempotent calls. Default: the facade's (3).",
+        HelpName = "count",
+    };
+
+    private readonly Option<double?> _timeout = new("--timeout")
+    {
+        Description = "Overall time limit of one operation in seconds, retries included. Default: the facade's (120).",
+        HelpName = "seconds",
+    };
+
+    private readonly Option<UnsupportedFieldPolicy> _unsupportedFields = new("--unsupported-fields")
+    {
+        // Unset is Reject (the enum's zero).
+        Description = "A field the provider cannot store: reject the contact (the default), or report it and send the rest.",
+        HelpName = "reject|report",
+    };
+
+    public ConnectionOptions()
+    {
+        _provider.AcceptOnlyFromAmong([.. ContactsProviders.All]);
+        _retries.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("--retries cannot be negative.");
+            }
+        });
+        _timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is <= 0)
+            {
+                result.AddError("--timeout must be positive.");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _provider, _sandbox, _baseUrl, _allowInsecureHttp, _token, _apiKey, _secret, _instanceId, _accessToken, _retries, _timeout, _unsupportedFields })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public ConnectionSettings Read(ParseResult parse) => new()
+    {
+        Provider = parse.GetRequiredValue(_provider),
+        BaseUrl = parse.GetValue(_baseUrl),
+        Sandbox = parse.GetValue(_sandbox),
+        AllowInsecureHttp = parse.GetValue(_allowInsecureHttp),
+        Token = parse.GetValue(_token),
+        ApiKey = parse.GetValue(_apiKey),
+        Secret = parse.GetValue(_secret),
+        InstanceId = parse.GetValue(_instanceId),
+        AccessToken = parse.GetValue(_accessToken),
+        Retries = parse.GetValue(_retries),
+        TimeoutSeconds = parse.GetValue(_timeout),
+        UnsupportedFields = parse.GetValue(_unsupportedFields),
+    };
+}

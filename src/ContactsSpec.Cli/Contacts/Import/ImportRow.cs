@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace ContactsSpec.Cli.Contacts.Import;
+
+/// <summary>One row of an import file: where it came from, what it says, and (once known) why it was rejected.</summary>
+internal sealed class ImportRow
+{
+    public ImportRow(int line, IReadOnlyList<string>? csvFields, string? jsonText)
+    {
+        Line = line;
+        CsvFields = csvFields;
+        JsonText = jsonText;
+    }
+
+    /// <summary>The line (CSV: the row, counting the header as 1) the row starts on.</summary>
+    public int Line { get; }
+
+    /// <summary>The CSV row's fields as read.</summary>
+    public IReadOnlyList<string>? CsvFields { get; }
+
+    /// <summary>The JSON line as read.</summary>
+    public string? JsonText { get; }
+
+    /// <summary>The contact, when the row could be read as one.</summary>
+    public Contact? Contact { get; set; }
+
+    /// <summary>Null while the row is fine; else the stage (<c>read</c>, <c>validation</c>, <c>provider</c>) and the reason.</summary>
+    public ImportRejection? Rejection { get; private set; }
+
+    public bool IsRejected => Rejection is not null;
+
+    public void Reject(string stage, string reason, Output.ErrorBody? error = null) => Rejection ??= new ImportRejection(stage, reason, error);
+
+    /// <summary>The JSON line as an object, for the rejected file; null when it is not one.</summary>
+    public JsonObject? JsonObject()
+    {
+        try
+        {
+            return JsonText is null ? null : JsonNode.Parse(JsonText) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Why a row was not imported.</summary>
+internal sealed record ImportRejection(string Stage, string Reason, Output.ErrorBody? Error);

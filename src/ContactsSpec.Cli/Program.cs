@@ -1,0 +1,3 @@
+using ContactsSpec.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ContactsSpec.Cli.Output;
+using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Stubs;
+using Spectre.Console;
+
+namespace ContactsSpec.Cli.Sandbox;
+
+/// <summary>
+/// <c>sandbox</c>: keeps one sandbox running with every provider's documented answers until Ctrl+C, so that
+/// <c>contacts ... --sandbox</c> commands (with <c>$CONTACTSSPEC_SANDBOX_URL</c> set) skip WireMock's start-up, and
+/// other programs can try the facade against it with <c>--base-url</c>.
+/// </summary>
+internal static class SandboxCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("sandbox", "Keep a sandbox with every provider's documented answers running until Ctrl+C; `contacts ... --sandbox` then uses it via $CONTACTSSPEC_SANDBOX_URL.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var format = parse.GetValue(CliApplication.OutputOption);
+            var repository = RepositoryLocator.Find();
+            var specs = await SpecCatalog.LoadAllAsync(repository, cancellationToken);
+            await using var server = await SandboxServer.StartAsync(repository, specs, console, cancellationToken);
+            var url = server.BaseUri.GetLeftPart(UriPartial.Authority);
+            var baseUrls = specs.ToDictionary(spec => spec.Key, spec => SandboxStubFactory.BaseUri(spec, server.BaseUri).ToString().TrimEnd('/'), StringComparer.Ordinal);
+            if (format == OutputFormat.Json)
+            {
+                JsonOutput.Write(console.Json, new SandboxDocument(url, SandboxServer.UrlVariable, baseUrls));
+            }
+            else
+            {
+                var table = new Table().Title($"[bold]Sandbox running at {Markup.Escape(url)}[/]").Border(TableBorder.Rounded)
+                    .AddColumn("provider").AddColumn("--base-url");
+                foreach (var (provider, baseUrl) in baseUrls)
+                {
+                    table.AddRow(Markup.Escape(provider), Markup.Escape(baseUrl));
+                }
+
+                console.Out.Write(table);
+                console.Out.MarkupLine($"In another shell: [bold]export {SandboxServer.UrlVariable}={Markup.Escape(url)}[/]; every [bold]contacts ... --sandbox[/] command then answers from here at once.");
+                console.Out.MarkupLine("Press Ctrl+C to stop it.");
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM: stop the server and exit 0.
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private sealed record SandboxDocument(string Url, string Variable, IReadOnlyDictionary<string, string> BaseUrls);
+}

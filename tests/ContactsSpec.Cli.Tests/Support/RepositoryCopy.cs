@@ -1,0 +1,56 @@
+namespace ContactsSpec.Cli.Tests.Support;
+
+/// <summary>
+/// A throwaway repository for tests that change specs or generated code: the solution file (the root marker),
+/// specs/, docs/ and the generated projects copied, node_modules linked to the real one.
+/// </summary>
+internal sealed class RepositoryCopy : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public RepositoryCopy()
+    {
+        var source = CliTool.RepositoryRoot;
+        File.Copy(Path.Combine(source, "ContactsSpec.sln"), Path.Combine(Root, "ContactsSpec.sln"));
+        CopyTree(Path.Combine(source, "specs"), Path.Combine(Root, "specs"), _ => true);
+        CopyTree(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), _ => true);
+        CopyTree(Path.Combine(source, "generated"), Path.Combine(Root, "generated"),
+            file => file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".g.cs", StringComparison.Ordinal));
+        Directory.CreateSymbolicLink(Path.Combine(Root, "node_modules"), Path.Combine(source, "node_modules"));
+    }
+
+    public string Root => _folder.Path;
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Edit(string relative, Func<string, string> change)
+    {
+        var path = PathOf(relative);
+        var before = File.ReadAllText(path);
+        var after = change(before);
+        if (after == before)
+        {
+            throw new InvalidOperationException($"The edit of {relative} changed nothing: the test's anchor text is gone.");
+        }
+
+        File.WriteAllText(path, after);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void CopyTree(string from, string to, Func<string, bool> include)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") || !include(file))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
