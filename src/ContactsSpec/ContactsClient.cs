@@ -128,6 +128,17 @@ public partial class ContactsClient : IDisposable
         return batch.ToResult();
     }
 
+    /// <summary>
+    /// Checks contacts the way <see cref="UpsertManyAsync"/> does before it sends anything (the spec's constraints,
+    /// fields the provider cannot store under <see cref="UnsupportedFieldPolicy.Reject"/>, duplicate ids in a batch),
+    /// without sending. Empty when every item would be sent.
+    /// </summary>
+    public virtual IReadOnlyList<ContactFieldError> Validate(IEnumerable<Contact> contacts)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        return Check([.. contacts]).Errors;
+    }
+
     /// <summary>Reads one contact by its provider-side id.</summary>
     /// <exception cref="ContactsException">
     /// <see cref="ContactsErrorKind.NotFound"/> when there is no such contact; <see cref="ContactsErrorKind.InvalidInput"/>
@@ -282,6 +293,24 @@ public partial class ContactsClient : IDisposable
     /// <summary>Applies the unsupported-field policy and validation to every item; throws before anything is sent.</summary>
     private List<IReadOnlyList<ContactField>> Prepare(List<Contact> contacts, string operation)
     {
+        var (errors, notStored) = Check(contacts);
+        if (errors.Count > 0)
+        {
+            throw Adapter.Errors.InvalidInput(operation, errors);
+        }
+
+        var reported = notStored.Count(fields => fields.Count > 0);
+        if (reported > 0)
+        {
+            LogNotStored(_logger, Provider, operation, reported);
+        }
+
+        return notStored;
+    }
+
+    /// <summary>Every field error of every item, and per item the fields reported as not stored.</summary>
+    private (List<ContactFieldError> Errors, List<IReadOnlyList<ContactField>> NotStored) Check(List<Contact> contacts)
+    {
         var errors = new List<ContactFieldError>();
         var notStored = new List<IReadOnlyList<ContactField>>(contacts.Count);
         var seenIds = Adapter.RejectsDuplicateIdsInBatch ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
@@ -307,18 +336,7 @@ public partial class ContactsClient : IDisposable
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw Adapter.Errors.InvalidInput(operation, errors);
-        }
-
-        var reported = notStored.Count(fields => fields.Count > 0);
-        if (reported > 0)
-        {
-            LogNotStored(_logger, Provider, operation, reported);
-        }
-
-        return notStored;
+        return (errors, notStored);
     }
 
     private async IAsyncEnumerable<T> StreamAsync<T>(

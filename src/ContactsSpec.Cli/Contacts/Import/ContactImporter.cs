@@ -89,7 +89,7 @@ internal static partial class ContactImporter
     private static async Task ValidateAsync(ProviderConnection connection, ImportFile file, CancellationToken cancellationToken)
     {
         var readable = file.Rows.Where(row => !row.IsRejected).ToList();
-        var problems = await ContactValidation.ValidateAsync(connection, [.. readable.Select(row => row.Contact!)], cancellationToken);
+        var problems = ContactValidation.Validate(connection, [.. readable.Select(row => row.Contact!)]);
         foreach (var (index, reason) in problems)
         {
             // The facade names other items by their position in the batch ("repeats item 0's id"); a person reads lines.
