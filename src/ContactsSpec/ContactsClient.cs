@@ -325,10 +325,7 @@ public partial class ContactsClient : IDisposable
 
             notStored.Add(Options.UnsupportedFields == UnsupportedFieldPolicy.Report ? unsupported : []);
             Adapter.Validate(contact, index, errors);
-            foreach (var (field, value) in ContactConstraints.TextFields(contact))
-            {
-                ContactConstraints.WellFormed(value, index, field, errors);
-            }
+            ContactConstraints.AllWellFormed(contact, index, errors);
 
             if (seenIds is not null && contact.Id is { } id && !seenIds.TryAdd(id, index))
             {
