@@ -9,6 +9,9 @@ public sealed class WazzupV2ContactsOptions : ContactsClientOptions
     /// <summary>The end customer's client access token (simplified authorisation or OAuth).</summary>
     public string? ClientAccessToken { get; set; }
 
+    /// <summary>Whether upserts add contacts (POST, default) or update contacts Wazzup already holds (PATCH).</summary>
+    public WazzupV2UpsertMethod UpsertMethod { get; set; } = WazzupV2UpsertMethod.Add;
+
     /// <inheritdoc />
     public override string Provider => ContactsProviders.WazzupV2;
 

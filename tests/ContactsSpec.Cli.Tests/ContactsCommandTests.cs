@@ -185,7 +185,7 @@ public sealed class ContactsCommandTests
         using var folder = new TemporaryFolder();
         var input = folder.File("contacts.jsonl", """
             {"phone":"79001234567","name":"Ivan Petrov"}
-            {"phone":"79005556677","name":"Bob","responsibleUserId":"5"}
+            {"phone":"79005556677","name":"Bob","groups":"5"}
             not json
             {"phone":"79007778899","name":"Typo","emial":"x@example.com"}
             """);
@@ -206,8 +206,8 @@ public sealed class ContactsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(lines, Has.Count.EqualTo(3));
-            Assert.That(lines[0].GetProperty("responsibleUserId").GetString(), Is.EqualTo("5"), "the row as it was read");
-            Assert.That(lines[0].GetProperty("_reason").GetString(), Does.Contain("ResponsibleUserId: wamm cannot store this field"));
+            Assert.That(lines[0].GetProperty("groups").GetString(), Is.EqualTo("5"), "the row as it was read");
+            Assert.That(lines[0].GetProperty("_reason").GetString(), Does.Contain("Groups: wamm cannot store this field"));
             Assert.That(lines[1].GetProperty("_raw").GetString(), Is.EqualTo("not json"));
             Assert.That(lines[2].GetProperty("_reason").GetString(), Does.Contain("unknown field 'emial'"));
         });

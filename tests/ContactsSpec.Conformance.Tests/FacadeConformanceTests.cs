@@ -43,13 +43,15 @@ public sealed class FacadeConformanceTests
     }
 
     [Test]
-    public async Task Every_row_of_the_error_table_is_a_documented_response()
+    public async Task Every_row_of_the_error_table_is_exercised_through_the_facade()
     {
-        var cases = (await ConformanceSuite.CasesAsync()).Where(@case => @case.Kind == ConformanceCaseKind.Documented).ToList();
+        var cases = (await ConformanceSuite.CasesAsync())
+            .Where(@case => @case.Kind == ConformanceCaseKind.Documented && FacadeInvoker.IsReachable(@case.Operation))
+            .ToList();
 
         var unmatched = ConformanceSuite.ErrorTable.Rows.Where(row =>
             !cases.Any(@case => ConformanceSuite.ErrorTable.Match(@case.Provider, @case.Status, @case.ResponseBody) == row));
 
-        Assert.That(unmatched, Is.Empty, "rows of docs/ERRORS.md that no documented response exercises");
+        Assert.That(unmatched, Is.Empty, "rows of docs/ERRORS.md that no documented response the facade sends exercises");
     }
 }

@@ -314,9 +314,9 @@ public sealed class ValidationTests
     [Test]
     public async Task Wamm_rejects_fields_it_cannot_store()
     {
-        var contact = WammContact with { ResponsibleUserId = "15", Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79001234567" }] };
+        var contact = WammContact with { Groups = ["1"], Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79001234567" }] };
         var (error, handler) = await UpsertAsync(WammOptions(), contact);
-        AssertInvalid(error, handler, 0, "ResponsibleUserId");
+        AssertInvalid(error, handler, 0, "Groups");
         AssertInvalid(error, handler, 0, "Channels");
     }
 

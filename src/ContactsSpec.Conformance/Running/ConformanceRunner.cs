@@ -32,16 +32,34 @@ public sealed class ConformanceRunner : IDisposable
         _httpClient = new HttpClient(_transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Replaces the server's stubs with one per case and target, in a single import.</summary>
+    /// <summary>
+    /// Replaces the server's stubs with one per case and target, in a single import; a facade case whose call sends
+    /// other requests first (<see cref="FacadeInvoker.PrecedingRequests"/>) also gets their documented answers,
+    /// under its own tag.
+    /// </summary>
     public async Task LoadStubsAsync(IEnumerable<ConformanceCase> cases, CancellationToken cancellationToken = default)
     {
+        var all = cases.ToList();
+        // Named examples are unique per operation; body-less "empty" ones repeat per status and are never preceding answers.
+        var documented = all.Where(@case => @case.Kind == ConformanceCaseKind.Documented)
+            .ToLookup(@case => (@case.Provider, @case.Operation.Id, @case.ExampleName));
         var mappings = new JsonArray();
-        foreach (var @case in cases)
+        foreach (var @case in all)
         {
             mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.GeneratedClient));
-            if (FacadeInvoker.IsReachable(@case.Operation))
+            if (!FacadeInvoker.IsReachable(@case.Operation))
             {
-                mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.Facade));
+                continue;
+            }
+
+            var tag = @case.RequestTag(ConformanceTarget.Facade);
+            mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.Facade));
+            foreach (var (operationId, example) in FacadeInvoker.PrecedingRequests(@case.Operation))
+            {
+                var preceding = WireMockStubFactory.Build(documented[(@case.Provider, operationId, example)].Single(), ConformanceTarget.Facade);
+                preceding["name"] = $"{tag} (before it: {operationId}/{example})";
+                preceding["request"]!["headers"]![ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag };
+                mappings.Add(preceding);
             }
         }
 
@@ -62,7 +80,7 @@ public sealed class ConformanceRunner : IDisposable
         InvocationOutcome outcome;
         if (target == ConformanceTarget.Facade)
         {
-            using var facade = new ContactsClient(FacadeInvoker.Options(spec, new Uri(baseUrl.ToString().TrimEnd('/'))), _transport);
+            using var facade = new ContactsClient(FacadeInvoker.Options(@case.Operation, new Uri(baseUrl.ToString().TrimEnd('/'))), _transport);
             outcome = await FacadeInvoker.InvokeAsync(facade, @case.Operation, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -80,16 +98,23 @@ public sealed class ConformanceRunner : IDisposable
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (logged.Count != 1 || logged[0] is not JsonObject request)
+        // The facade may send documented requests before the operation's own (WAMM: contact_to, then contact_to_user).
+        var operations = (target == ConformanceTarget.Facade ? FacadeInvoker.PrecedingRequests(@case.Operation) : [])
+            .Select(preceding => spec.Operations.Single(operation => operation.Id == preceding.OperationId))
+            .Append(@case.Operation)
+            .ToList();
+        var requests = logged.OfType<JsonObject>().ToList();
+        if (requests.Count != operations.Count)
         {
-            problems.Add($"expected exactly one request to reach WireMock, it recorded {logged.Count}"
+            problems.Add($"expected {operations.Count} request(s) to reach WireMock, it recorded {logged.Count}"
                 + (outcome.Exception is null ? string.Empty : $"; the call threw {outcome.Exception.GetType().Name}: {outcome.Exception.Message}"));
             return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
         }
 
         if (!scope.Context.AllMatched)
         {
-            var nearMisses = await _server.Admin.GetNearMissesAsync(request, cancellationToken).ConfigureAwait(false);
+            var unmatched = requests.FirstOrDefault(request => !operations.Any(operation => RequestVerifier.FitsPath(operation, request))) ?? requests[0];
+            var nearMisses = await _server.Admin.GetNearMissesAsync(unmatched, cancellationToken).ConfigureAwait(false);
             problems.Add("WireMock matched no stub: the request differs from what the spec calls correct. Near misses:"
                 + Environment.NewLine + WireMockAdminClient.FormatNearMisses(nearMisses));
         }
@@ -100,8 +125,15 @@ public sealed class ConformanceRunner : IDisposable
                 : OutcomeVerifier.Verify(@case, outcome));
         }
 
-        problems.AddRange((await RequestVerifier.VerifyAsync(@case.Operation, request, cancellationToken).ConfigureAwait(false))
-            .Select(problem => $"request: {problem}"));
+        foreach (var request in requests)
+        {
+            // Each request is judged against the operation whose path it takes; one that fits none is judged
+            // against the case's own, which reports the path.
+            var operation = operations.FirstOrDefault(candidate => RequestVerifier.FitsPath(candidate, request)) ?? @case.Operation;
+            problems.AddRange((await RequestVerifier.VerifyAsync(operation, request, cancellationToken).ConfigureAwait(false))
+                .Select(problem => $"request ({operation.Id}): {problem}"));
+        }
+
         return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
     }
 

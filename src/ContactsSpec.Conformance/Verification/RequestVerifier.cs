@@ -42,16 +42,32 @@ public static class RequestVerifier
         return problems;
     }
 
+    /// <summary>Whether the logged request's method and path are the operation's (path values not judged).</summary>
+    public static bool FitsPath(SpecOperation operation, JsonObject loggedRequest)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(loggedRequest);
+        var url = (string?)loggedRequest["url"] ?? string.Empty;
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        return string.Equals((string?)loggedRequest["method"], operation.Method, StringComparison.OrdinalIgnoreCase)
+            && PathPattern(operation, []).IsMatch(queryStart < 0 ? url : url[..queryStart]);
+    }
+
+    private static Regex PathPattern(SpecOperation operation, List<string> names)
+    {
+        var template = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
+        return new Regex("^" + Regex.Replace(Regex.Escape(template), @"\\\{([^}]+)}", match =>
+        {
+            names.Add(match.Groups[1].Value);
+            return "([^/]+)";
+        }) + "$", RegexOptions.CultureInvariant);
+    }
+
     private static void VerifyPath(SpecOperation operation, string path, List<string> problems)
     {
         var template = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
         var names = new List<string>();
-        var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{([^}]+)}", match =>
-        {
-            names.Add(match.Groups[1].Value);
-            return "([^/]+)";
-        }) + "$";
-        var match = Regex.Match(path, pattern, RegexOptions.CultureInvariant);
+        var match = PathPattern(operation, names).Match(path);
         if (!match.Success)
         {
             problems.Add($"path {path} does not fit {template}");

@@ -57,13 +57,12 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         // No batch endpoints: MaxUpsertBatchSize and MaxDeleteBatchSize stay null and the facade fans out.
         Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.Get
             | ContactsOperations.Delete | ContactsOperations.DeleteMany,
-        // FirstName and LastName are stored joined into the name (Contact.DisplayName). ResponsibleUserId is left
-        // out: it would take a second call (contact_to_user) after contact_to, and a failure between the two
-        // would leave the contact half written.
+        // FirstName and LastName are stored joined into the name (Contact.DisplayName). ResponsibleUserId is set by
+        // a second call, contact_to_user, after contact_to has written the contact.
         StoredFields = new HashSet<ContactField>
         {
             ContactField.Id, ContactField.Phone, ContactField.Name, ContactField.FirstName, ContactField.LastName,
-            ContactField.Email, ContactField.Web, ContactField.Notes,
+            ContactField.Email, ContactField.Web, ContactField.Notes, ContactField.ResponsibleUserId,
         },
         // contact_to adds or updates by phone.
         IdempotentUpsert = true,
@@ -86,6 +85,11 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         ContactConstraints.MaxLength(contact.Web, MaxWebLength, index, nameof(Contact.Web), errors);
         // A note may run over several lines; the query string carries them encoded.
         ContactConstraints.NoControlCharacters(contact.Notes, index, nameof(Contact.Notes), errors, allowLineBreaks: true);
+        if (HasText(contact.ResponsibleUserId))
+        {
+            // A path segment of contact_to_user (a user id, or "none" to clear it).
+            ContactConstraints.Id(contact.ResponsibleUserId, index, nameof(Contact.ResponsibleUserId), errors);
+        }
     }
 
     public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
@@ -96,6 +100,14 @@ internal sealed class WammContactsAdapter : ContactsAdapter
                 _token, PhoneOf(contact)!, contact.DisplayName!, info: TextOrNull(contact.Notes), email: TextOrNull(contact.Email),
                 web: TextOrNull(contact.Web), cancellationToken).ConfigureAwait(false);
             ThrowIfFailed(result.Err, ContactsOperationNames.Upsert);
+            if (TextOrNull(contact.ResponsibleUserId) is { } userId)
+            {
+                // A second call: should it fail, the contact itself stands written, and the error says so. Retrying the
+                // whole upsert is safe, contact_to being idempotent.
+                var assigned = await _client.ContactToUserAsync(_token, PhoneOf(contact)!, userId, cancellationToken).ConfigureAwait(false);
+                ThrowIfFailed(assigned.Err, ContactsOperationNames.Upsert, "the contact was written, but assigning its responsible user failed");
+            }
+
             return result.Result switch
             {
                 "insert" => ContactWriteOutcome.Created,
@@ -143,18 +155,27 @@ internal sealed class WammContactsAdapter : ContactsAdapter
             Email = TextOrNull(contact.Email),
             Web = TextOrNull(contact.Web),
             Notes = TextOrNull(contact.Notes),
+            ResponsibleUserId = UserIdOf(contact.User_id),
         };
     }
 
     // Phone first: it is what WAMM calls the field; Validate rejects an Id that says otherwise.
     private static string? PhoneOf(Contact contact) => TextOrNull(contact.Phone) ?? TextOrNull(contact.Id);
 
+    // user_id's JSON type is undocumented: a number or a string; 0 or empty means none is assigned.
+    private static string? UserIdOf(object? userId) => userId switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Number } number => number.GetRawText() is var raw && raw != "0" ? raw : null,
+        JsonElement { ValueKind: JsonValueKind.String } text => TextOrNull(text.GetString()),
+        _ => null,
+    };
+
     private static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
 
     private static string? TextOrNull(string? value) => HasText(value) ? value : null;
 
     /// <summary>Throws the error an <c>err</c> value other than the number 0 stands for.</summary>
-    private void ThrowIfFailed(object? err, string operation)
+    private void ThrowIfFailed(object? err, string operation, string? description = null)
     {
         switch (err)
         {
@@ -166,7 +187,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
                 IReadOnlyList<ContactFieldError>? fieldErrors = kind == ContactsErrorKind.InvalidInput && field is not null
                     ? [new ContactFieldError(0, field, message)]
                     : null;
-                throw Errors.Provided(kind, operation, 200, code: message, description: null, fieldErrors);
+                throw Errors.Provided(kind, operation, 200, code: message, description, fieldErrors);
             case JsonElement other:
                 throw Errors.Provided(ContactsErrorKind.ProviderError, operation, 200, null, $"undocumented err value {other.GetRawText()}");
             default:

@@ -17,12 +17,14 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     internal const int PageSize = 100;
 
     private readonly WazzupV2Client _client;
+    private readonly WazzupV2UpsertMethod _upsertMethod;
 
     public WazzupV2ContactsAdapter(HttpClient httpClient, WazzupV2ContactsOptions options)
         : base(options)
     {
         // The client access token is added as a bearer header by the HTTP pipeline, not here.
         _client = new WazzupV2Client(httpClient) { BaseUrl = options.BaseUri.ToString() };
+        _upsertMethod = options.UpsertMethod;
     }
 
     public override ContactsCapabilities Capabilities { get; } = new()
@@ -59,15 +61,19 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         return ContactWriteOutcome.Written;
     }
 
-    // POST /v2/contacts ("add contacts") for every upsert. The facade has one upsert and v2's POST is the documented
-    // way to send contacts; PATCH only updates contacts Wazzup already holds (what it does with an unknown id is
-    // undocumented), while whether POST overwrites an existing id is undocumented too, so the caller is not told
-    // Created or Updated.
+    // v2 adds (POST) and updates (PATCH) by separate routes and documents neither's handling of the other case, so
+    // the caller chooses with WazzupV2ContactsOptions.UpsertMethod; the provider does not say Created or Updated.
     public override Task UpsertChunkAsync(IReadOnlyList<Contact> chunk, CancellationToken cancellationToken) =>
         SendAsync(ContactsOperationNames.UpsertMany, chunk, cancellationToken);
 
     private Task<ProcessedResponse> SendAsync(string operation, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
-        CallAsync(operation, () => _client.CreateContactsAsync(new ContactsRequest { Contacts = [.. contacts.Select(ToWazzup)] }, cancellationToken), cancellationToken);
+        CallAsync(operation, () =>
+        {
+            var request = new ContactsRequest { Contacts = [.. contacts.Select(ToWazzup)] };
+            return _upsertMethod == WazzupV2UpsertMethod.Update
+                ? _client.UpdateContactsAsync(request, cancellationToken)
+                : _client.CreateContactsAsync(request, cancellationToken);
+        }, cancellationToken);
 
     // The doc's example answers the read-one route in the list shape: a data array holding the contact.
     public override Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
