@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContactsSpec.Clients.Wamm;
 using ContactsSpec.Internal;
+using static ContactsSpec.Internal.ContactFieldInspector;
 
 namespace ContactsSpec.Adapters;
 
@@ -170,9 +171,6 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         _ => null,
     };
 
-    private static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
-
-    private static string? TextOrNull(string? value) => HasText(value) ? value : null;
 
     /// <summary>Throws the error an <c>err</c> value other than the number 0 stands for.</summary>
     private void ThrowIfFailed(object? err, string operation, string? description = null)

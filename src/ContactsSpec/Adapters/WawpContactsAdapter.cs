@@ -1,5 +1,6 @@
 using ContactsSpec.Clients.Wawp;
 using ContactsSpec.Internal;
+using static ContactsSpec.Internal.ContactFieldInspector;
 
 namespace ContactsSpec.Adapters;
 
@@ -132,7 +133,4 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
 
     private static string StripPlus(string phone) => phone.StartsWith('+') ? phone[1..] : phone;
 
-    private static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
-
-    private static string? TextOrNull(string? value) => HasText(value) ? value : null;
 }

@@ -62,4 +62,7 @@ internal static class ContactFieldInspector
     }
 
     public static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    /// <summary>The value, or null when it is blank: blank counts as unset, here as in <see cref="SetFields"/>.</summary>
+    public static string? TextOrNull(string? value) => HasText(value) ? value : null;
 }
