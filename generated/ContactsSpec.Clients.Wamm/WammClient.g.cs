@@ -56,9 +56,9 @@ namespace ContactsSpec.Clients.Wamm
         /// </summary>
         /// <remarks>
         /// Returns the stored details of the contact with the given phone number (or chat id)
-        /// <br/>in `data`. Written from FACTS.md: the public help page lists the field names of
-        /// <br/>`data` but not their types or meanings, so only the obviously textual fields are
-        /// <br/>typed here and the rest accept any JSON value.
+        /// <br/>in `data`. The provider's help page gives no formal JSON types for the fields of
+        /// <br/>`data`, so only the obviously textual fields are typed here and the rest accept any
+        /// <br/>JSON value.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact in international format (as used by `contact_to`). Whether a Telegram chat id is accepted here is not documented.</param>
@@ -71,7 +71,7 @@ namespace ContactsSpec.Clients.Wamm
         /// Delete a contact
         /// </summary>
         /// <remarks>
-        /// Removes the contact with the given phone number. On success `result` is `delete`. Written from FACTS.md, which gives the path, the success body and the error texts.
+        /// Removes the contact with the given phone number. On success `result` is `delete`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact to delete, in international format (as used by `contact_to`).</param>
@@ -84,7 +84,7 @@ namespace ContactsSpec.Clients.Wamm
         /// Assign a contact to a user
         /// </summary>
         /// <remarks>
-        /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from FACTS.md, which gives the path, the success body and the error texts.
+        /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact, in international format (as used by `contact_to`).</param>
@@ -262,9 +262,9 @@ namespace ContactsSpec.Clients.Wamm
         /// </summary>
         /// <remarks>
         /// Returns the stored details of the contact with the given phone number (or chat id)
-        /// <br/>in `data`. Written from FACTS.md: the public help page lists the field names of
-        /// <br/>`data` but not their types or meanings, so only the obviously textual fields are
-        /// <br/>typed here and the rest accept any JSON value.
+        /// <br/>in `data`. The provider's help page gives no formal JSON types for the fields of
+        /// <br/>`data`, so only the obviously textual fields are typed here and the rest accept any
+        /// <br/>JSON value.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact in international format (as used by `contact_to`). Whether a Telegram chat id is accepted here is not documented.</param>
@@ -352,7 +352,7 @@ namespace ContactsSpec.Clients.Wamm
         /// Delete a contact
         /// </summary>
         /// <remarks>
-        /// Removes the contact with the given phone number. On success `result` is `delete`. Written from FACTS.md, which gives the path, the success body and the error texts.
+        /// Removes the contact with the given phone number. On success `result` is `delete`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact to delete, in international format (as used by `contact_to`).</param>
@@ -442,7 +442,7 @@ namespace ContactsSpec.Clients.Wamm
         /// Assign a contact to a user
         /// </summary>
         /// <remarks>
-        /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from FACTS.md, which gives the path, the success body and the error texts.
+        /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
         /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact, in international format (as used by `contact_to`).</param>
@@ -726,7 +726,7 @@ namespace ContactsSpec.Clients.Wamm
     }
 
     /// <summary>
-    /// A stored contact as returned by `contact_get`. The provider lists the field names only; their types and meanings are not documented (source: FACTS.md). Fields that are evidently text are typed as strings; the others are left untyped so that any JSON value is accepted.
+    /// A stored contact as returned by `contact_get`. The provider's help page gives no formal JSON types for these fields. Fields that are evidently text are typed as strings; the others are left untyped so that any JSON value is accepted.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WammContact

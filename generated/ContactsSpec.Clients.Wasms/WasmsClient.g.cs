@@ -41,7 +41,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
         /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!").</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -54,7 +54,7 @@ namespace ContactsSpec.Clients.Wasms
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="name">Name for the new group.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? secret = null, string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -67,7 +67,7 @@ namespace ContactsSpec.Clients.Wasms
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the contact to remove (as returned by get/contacts).</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -81,7 +81,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of contacts per page); 10 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <param name="page">Optional page number; 1 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md). On success `data` holds WasmsContact items.</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsContact items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -90,12 +90,12 @@ namespace ContactsSpec.Clients.Wasms
         /// List contact groups, one page at a time
         /// </summary>
         /// <remarks>
-        /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not in the excerpt: it comes from FACTS.md (same gateway script), which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not on the provider's contacts page: it comes from the gateway code, which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
-        /// <param name="limit">Optional page size (number of groups per page). FACTS.md names the parameter only; the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
-        /// <param name="page">Optional page number. FACTS.md names the parameter only; the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md). On success `data` holds WasmsGroup items.</returns>
+        /// <param name="limit">Optional page size (number of groups per page). Only the parameter's name is known (from the gateway code); the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
+        /// <param name="page">Optional page number. Only the parameter's name is known (from the gateway code); the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsGroup items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -104,11 +104,11 @@ namespace ContactsSpec.Clients.Wasms
         /// Remove a contact group
         /// </summary>
         /// <remarks>
-        /// Deletes the contact group with the given id. This route is not in the excerpt: it comes from FACTS.md (same gateway script), which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Deletes the contact group with the given id. This route is not on the provider's contacts page: it comes from the gateway code, which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the group to remove (as returned by get/groups).</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -173,7 +173,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
         /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!").</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -285,7 +285,7 @@ namespace ContactsSpec.Clients.Wasms
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="name">Name for the new group.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? secret = null, string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -383,7 +383,7 @@ namespace ContactsSpec.Clients.Wasms
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the contact to remove (as returned by get/contacts).</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -473,7 +473,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of contacts per page); 10 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <param name="page">Optional page number; 1 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md). On success `data` holds WasmsContact items.</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsContact items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -562,12 +562,12 @@ namespace ContactsSpec.Clients.Wasms
         /// List contact groups, one page at a time
         /// </summary>
         /// <remarks>
-        /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not in the excerpt: it comes from FACTS.md (same gateway script), which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not on the provider's contacts page: it comes from the gateway code, which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
-        /// <param name="limit">Optional page size (number of groups per page). FACTS.md names the parameter only; the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
-        /// <param name="page">Optional page number. FACTS.md names the parameter only; the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md). On success `data` holds WasmsGroup items.</returns>
+        /// <param name="limit">Optional page size (number of groups per page). Only the parameter's name is known (from the gateway code); the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
+        /// <param name="page">Optional page number. Only the parameter's name is known (from the gateway code); the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsGroup items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -656,11 +656,11 @@ namespace ContactsSpec.Clients.Wasms
         /// Remove a contact group
         /// </summary>
         /// <remarks>
-        /// Deletes the contact group with the given id. This route is not in the excerpt: it comes from FACTS.md (same gateway script), which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Deletes the contact group with the given id. This route is not on the provider's contacts page: it comes from the gateway code, which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the group to remove (as returned by get/groups).</param>
-        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per FACTS.md).</returns>
+        /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -883,7 +883,7 @@ namespace ContactsSpec.Clients.Wasms
     {
 
         /// <summary>
-        /// Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route's permission; 500 server-side failure. The HTTP status is very likely 200 regardless (FACTS.md).
+        /// Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route's permission; 500 server-side failure. The HTTP status is very likely 200 regardless (gateway code).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int Status { get; set; } = default!;
@@ -896,7 +896,7 @@ namespace ContactsSpec.Clients.Wasms
         public string Message { get; set; } = default!;
 
         /// <summary>
-        /// Payload whose JSON type varies, hence no `type` here. It is `false` on most outcomes: after create/delete and on every failure (the doc's tables call it an array that is "usually empty" on errors, but its examples show `false`, which is also the gateway script's default). On the list routes it is an array: of WasmsContact (`#/components/schemas/WasmsContact`) for get/contacts and of WasmsGroup (`#/components/schemas/WasmsGroup`) for get/groups. A typed array would fail to read `false`, so clients receive it as an untyped value and convert it after checking `status`.
+        /// Payload whose JSON type varies, hence no `type` here. It is `false` on most outcomes: after create/delete and on every failure (the doc's tables call it an array that is "usually empty" on errors, but its examples show `false`, which is also the gateway code's default). On the list routes it is an array: of WasmsContact (`#/components/schemas/WasmsContact`) for get/contacts and of WasmsGroup (`#/components/schemas/WasmsGroup`) for get/groups. A typed array would fail to read `false`, so clients receive it as an untyped value and convert it after checking `status`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public object? Data { get; set; } = default!;
@@ -955,7 +955,7 @@ namespace ContactsSpec.Clients.Wasms
     }
 
     /// <summary>
-    /// One entry of the group list returned by get/groups (an item of `WasmsResponse.data`; fields from FACTS.md). Not referenced by any response schema, because `data` is untyped; defined so clients have a typed model.
+    /// One entry of the group list returned by get/groups (an item of `WasmsResponse.data`; fields from the gateway code). Not referenced by any response schema, because `data` is untyped; defined so clients have a typed model.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WasmsGroup

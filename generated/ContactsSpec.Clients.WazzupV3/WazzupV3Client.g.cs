@@ -36,15 +36,15 @@ namespace ContactsSpec.Clients.WazzupV3
         /// </summary>
         /// <remarks>
         /// Sends a batch of contacts. A contact whose `id` is new is created; one whose `id` already exists is
-        /// <br/>overwritten. At most 100 contacts per request (the excerpt; FACTS.md confirms the 100 limit for this
-        /// <br/>route). A larger batch is refused with a 400 whose code is `TOO_MACH_ENTITIES` (spelled
+        /// <br/>overwritten. At most 100 contacts per request (the contacts page; the common-errors page confirms the
+        /// <br/>100 limit for this route). A larger batch is refused with a 400 whose code is `TOO_MACH_ENTITIES` (spelled
         /// <br/>`TOO_MANY_ENTITIES` on the common-errors page). An empty body or invalid fields give a 400 with
         /// <br/>`INVALID_CONTACTS_DATA`, whose `data` lists each rejected item by its position and the offending fields.
         /// <br/>
-        /// <br/>FACTS.md notes that two items sharing one `id` in a single request have been seen to cause a 500, so a
-        /// <br/>client should reject duplicate ids before sending.
+        /// <br/>The author of a public client notes that two items sharing one `id` in a single request have been seen
+        /// <br/>to cause a 500, so a client should reject duplicate ids before sending.
         /// </remarks>
-        /// <returns>The contacts were accepted. The success body is not documented (FACTS.md rates it unknown; public clients only look at the status code), so no content is declared.</returns>
+        /// <returns>The contacts were accepted. The success body is not documented anywhere public (public clients only look at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UpsertContactsAsync(System.Collections.Generic.IEnumerable<Contact> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -56,7 +56,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Returns the total number of contacts and one page of them, at most 100 per page, ordered by `id`
         /// <br/>ascending. Page through the list by raising `offset`.
         /// </remarks>
-        /// <param name="offset">How many contacts to skip before the page starts; a non-negative integer. The excerpt does not say what happens when it is omitted, so no default is declared.</param>
+        /// <param name="offset">How many contacts to skip before the page starts; a non-negative integer. The contacts page does not say what happens when it is omitted, so no default is declared.</param>
         /// <returns>The total count and one page of contacts.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ContactList> ListContactsAsync(int? offset = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -66,7 +66,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Read a single contact
         /// </summary>
         /// <remarks>
-        /// Returns one contact previously sent from the CRM, looked up by its CRM id. The excerpt does not say what this route answers for an unknown id.
+        /// Returns one contact previously sent from the CRM, looked up by its CRM id. The contacts page does not say what this route answers for an unknown id.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
         /// <returns>The contact.</returns>
@@ -81,7 +81,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Removes one contact by its CRM id. A dialog already held with that customer in the shared chat is kept. An unknown id gives 404.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
-        /// <returns>The contact was deleted. The excerpt documents no body.</returns>
+        /// <returns>The contact was deleted. The contacts page documents no body.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteContactAsync(string contactId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -93,8 +93,8 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Takes a plain JSON array of contact ids and deletes those contacts. The answer is 200 with an array: empty
         /// <br/>when every id was found, otherwise holding the ids that do not exist in Wazzup.
         /// <br/>
-        /// <br/>The 100-id limit per request comes from FACTS.md, not the excerpt; the error code returned when it is
-        /// <br/>exceeded is not documented for this route.
+        /// <br/>The 100-id limit per request comes from the provider's common-errors page, not the contacts page; the
+        /// <br/>contacts page documents no error code for exceeding it.
         /// </remarks>
         /// <returns>Deletion done. The array lists the requested ids that were not found; it is empty when all were deleted.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
@@ -156,15 +156,15 @@ namespace ContactsSpec.Clients.WazzupV3
         /// </summary>
         /// <remarks>
         /// Sends a batch of contacts. A contact whose `id` is new is created; one whose `id` already exists is
-        /// <br/>overwritten. At most 100 contacts per request (the excerpt; FACTS.md confirms the 100 limit for this
-        /// <br/>route). A larger batch is refused with a 400 whose code is `TOO_MACH_ENTITIES` (spelled
+        /// <br/>overwritten. At most 100 contacts per request (the contacts page; the common-errors page confirms the
+        /// <br/>100 limit for this route). A larger batch is refused with a 400 whose code is `TOO_MACH_ENTITIES` (spelled
         /// <br/>`TOO_MANY_ENTITIES` on the common-errors page). An empty body or invalid fields give a 400 with
         /// <br/>`INVALID_CONTACTS_DATA`, whose `data` lists each rejected item by its position and the offending fields.
         /// <br/>
-        /// <br/>FACTS.md notes that two items sharing one `id` in a single request have been seen to cause a 500, so a
-        /// <br/>client should reject duplicate ids before sending.
+        /// <br/>The author of a public client notes that two items sharing one `id` in a single request have been seen
+        /// <br/>to cause a 500, so a client should reject duplicate ids before sending.
         /// </remarks>
-        /// <returns>The contacts were accepted. The success body is not documented (FACTS.md rates it unknown; public clients only look at the status code), so no content is declared.</returns>
+        /// <returns>The contacts were accepted. The success body is not documented anywhere public (public clients only look at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UpsertContactsAsync(System.Collections.Generic.IEnumerable<Contact> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -229,25 +229,25 @@ namespace ContactsSpec.Clients.WazzupV3
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route, FACTS.md). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 403)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 429)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 500)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route, FACTS.md). No body is documented.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route). No body is documented.", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -277,7 +277,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Returns the total number of contacts and one page of them, at most 100 per page, ordered by `id`
         /// <br/>ascending. Page through the list by raising `offset`.
         /// </remarks>
-        /// <param name="offset">How many contacts to skip before the page starts; a non-negative integer. The excerpt does not say what happens when it is omitted, so no default is declared.</param>
+        /// <param name="offset">How many contacts to skip before the page starts; a non-negative integer. The contacts page does not say what happens when it is omitted, so no default is declared.</param>
         /// <returns>The total count and one page of contacts.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ContactList> ListContactsAsync(int? offset = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -338,25 +338,25 @@ namespace ContactsSpec.Clients.WazzupV3
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route, FACTS.md). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 403)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 429)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 500)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route, FACTS.md). No body is documented.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route). No body is documented.", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -383,7 +383,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Read a single contact
         /// </summary>
         /// <remarks>
-        /// Returns one contact previously sent from the CRM, looked up by its CRM id. The excerpt does not say what this route answers for an unknown id.
+        /// Returns one contact previously sent from the CRM, looked up by its CRM id. The contacts page does not say what this route answers for an unknown id.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
         /// <returns>The contact.</returns>
@@ -444,25 +444,25 @@ namespace ContactsSpec.Clients.WazzupV3
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route, FACTS.md). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 403)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 429)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 500)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route, FACTS.md). No body is documented.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route). No body is documented.", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -492,7 +492,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Removes one contact by its CRM id. A dialog already held with that customer in the shared chat is kept. An unknown id gives 404.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
-        /// <returns>The contact was deleted. The excerpt documents no body.</returns>
+        /// <returns>The contact was deleted. The contacts page documents no body.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeleteContactAsync(string contactId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -544,31 +544,31 @@ namespace ContactsSpec.Clients.WazzupV3
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route, FACTS.md). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 403)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 404)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("No contact with this id exists. The excerpt documents no body.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("No contact with this id exists. The contacts page documents no body.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 429)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 500)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route, FACTS.md). No body is documented.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route). No body is documented.", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -598,8 +598,8 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Takes a plain JSON array of contact ids and deletes those contacts. The answer is 200 with an array: empty
         /// <br/>when every id was found, otherwise holding the ids that do not exist in Wazzup.
         /// <br/>
-        /// <br/>The 100-id limit per request comes from FACTS.md, not the excerpt; the error code returned when it is
-        /// <br/>exceeded is not documented for this route.
+        /// <br/>The 100-id limit per request comes from the provider's common-errors page, not the contacts page; the
+        /// <br/>contacts page documents no error code for exceeding it.
         /// </remarks>
         /// <returns>Deletion done. The array lists the requested ids that were not found; it is empty when all were deleted.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
@@ -662,25 +662,25 @@ namespace ContactsSpec.Clients.WazzupV3
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route, FACTS.md). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key is missing or wrong (common error for every route). The common-errors page says a 4xx may come with an empty body or an error object, but names no error codes for this status, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 403)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("The API key may not use this route (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 429)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route, FACTS.md). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Rate limit hit: more than 500 requests within 5 seconds. The counter starts again every 5 seconds (common error for every route). A 4xx may come with an empty body; no error codes are documented for it, so no content is declared.", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 500)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route, FACTS.md). No body is documented.", status_, responseText_, headers_, null);
+                            throw new WazzupV3ClientException("Failure on Wazzup\'s side (common error for every route). No body is documented.", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -902,27 +902,27 @@ namespace ContactsSpec.Clients.WazzupV3
     {
 
         /// <summary>
-        /// The messenger / chat kind. An open set: the excerpt's list of values is cut off, so the known values are listed in x-extensible-enum and any other string must be accepted and kept. `max` and `maxgroup` come from FACTS.md, the rest from the provider's docs.
+        /// The messenger / chat kind. An open set: the contacts page's list of values is cut off, so the known values are listed in x-extensible-enum and any other string must be accepted and kept. `max` and `maxgroup` come from other public sources (current integrations), the rest from the provider's docs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("chatType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ChatType { get; set; } = default!;
 
         /// <summary>
-        /// The customer's account in the messenger; its format depends on chatType (the excerpt's list is cut off; formats from FACTS.md): whatsapp and viber take digits only (e.g. `79011112233`); instagram takes the account name without `@`; group chats, telegram, vk and avito take the id that Wazzup reports in its webhooks.
+        /// The customer's account in the messenger; its format depends on chatType (the contacts page's list is cut off; formats from the provider's other API pages): whatsapp and viber take digits only (e.g. `79011112233`); instagram takes the account name without `@`; group chats, telegram, vk and avito take the id that Wazzup reports in its webhooks.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("chatId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ChatId { get; set; } = default!;
 
         /// <summary>
-        /// Telegram only: the contact's Telegram username without a leading `@`; lets messages be sent when the chatId is unknown. (FACTS.md suggests MAX may accept it too; the excerpt says Telegram only.)
+        /// Telegram only: the contact's Telegram username without a leading `@`; lets messages be sent when the chatId is unknown. (Other public sources suggest MAX may accept it too; the contacts page says Telegram only.)
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("username")]
         public string? Username { get; set; } = default!;
 
         /// <summary>
-        /// The contact's phone number in international form, digits only with the country code (no `+` or other characters); lets messages be sent when the chatId is unknown. The excerpt says Telegram only; FACTS.md says Telegram and MAX.
+        /// The contact's phone number in international form, digits only with the country code (no `+` or other characters); lets messages be sent when the chatId is unknown. The contacts page says Telegram only; the partner v2 page and other public sources say Telegram and MAX.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
@@ -971,7 +971,7 @@ namespace ContactsSpec.Clients.WazzupV3
     }
 
     /// <summary>
-    /// Error body of the v3 API: a code, a human-readable text and, for some codes, extra data. (Routes that send messages add `status` and `requestId`, per FACTS.md; the contact routes do not document them.)
+    /// Error body of the v3 API: a code, a human-readable text and, for some codes, extra data. (Routes that send messages add `status` and `requestId`, per the provider's other API pages; the contact routes do not document them.)
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ErrorResponse

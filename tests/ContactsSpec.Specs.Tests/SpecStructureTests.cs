@@ -1,5 +1,6 @@
 using ContactsSpec.Conformance.Specs;
 using NSwag;
+using YamlDotNet.RepresentationModel;
 
 namespace ContactsSpec.Specs.Tests;
 
@@ -7,8 +8,18 @@ namespace ContactsSpec.Specs.Tests;
 [TestFixture]
 public sealed class SpecStructureTests
 {
+    /// <summary>Words that only make sense to someone holding the local copies of the provider docs.</summary>
+    private static readonly string[] LocalReferences = ["FACTS.md", "excerpt", "provider-docs"];
+
     private static IEnumerable<TestCaseData> Providers() =>
         SpecSuite.ProviderKeys.Select(key => new TestCaseData(key).SetArgDisplayNames(key));
+
+    /// <summary>Every file under specs/, as a path relative to the repository root.</summary>
+    private static IEnumerable<TestCaseData> SpecFiles() =>
+        Directory.EnumerateFiles(Path.Combine(SpecSuite.RepositoryRoot, "specs"), "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(SpecSuite.RepositoryRoot, file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .Select(file => new TestCaseData(file).SetArgDisplayNames(file));
 
     private static async IAsyncEnumerable<TestCaseData> Operations()
     {
@@ -69,15 +80,51 @@ public sealed class SpecStructureTests
             Assert.That(operation.Operation.Summary, Is.Not.Null.And.Not.Empty, "summary");
             Assert.That(operation.Operation.Description, Is.Not.Null.And.Not.Empty, "description");
             Assert.That(source, Is.Not.Null, "x-source");
-            Assert.That(source?["section"] as string, Is.Not.Null.And.Not.Empty, "x-source.section");
         });
-        var doc = source!["doc"] as string;
-        Assert.That(doc, Is.Not.Null.And.Not.Empty, "x-source.doc");
-        if (!doc!.StartsWith("https://", StringComparison.Ordinal))
+        AssertCitesAPublicPage(key, source!.ToDictionary(entry => entry.Key, entry => entry.Value as string), $"{method.ToUpperInvariant()} {path}");
+    }
+
+    /// <summary>Every <c>x-source</c> in the file, on operations and elsewhere (shared responses), cites a public page.</summary>
+    [TestCaseSource(nameof(Providers))]
+    public async Task Every_x_source_cites_a_public_page_of_the_provider(string key)
+    {
+        var spec = await SpecSuite.SpecAsync(key);
+        var yaml = new YamlStream();
+        using (var reader = new StringReader(await ReadSpecTextAsync(spec)))
         {
-            var localDoc = Path.Combine(SpecSuite.RepositoryRoot, "..", "shared", "provider-docs", doc);
-            Assert.That(File.Exists(localDoc), Is.True, $"x-source.doc names {doc}, which is not in shared/provider-docs/");
+            yaml.Load(reader);
         }
+
+        var sources = new List<(string Where, YamlNode Node)>();
+        CollectSources(yaml.Documents[0].RootNode, "$", sources);
+
+        Assert.That(sources, Has.Count.GreaterThanOrEqualTo(spec.Operations.Count()), "every operation has an x-source");
+        foreach (var (where, node) in sources)
+        {
+            Assert.That(node, Is.InstanceOf<YamlMappingNode>(), $"{where} is a mapping");
+            var fields = ((YamlMappingNode)node).Children.ToDictionary(
+                entry => ((YamlScalarNode)entry.Key).Value ?? string.Empty,
+                entry => (entry.Value as YamlScalarNode)?.Value,
+                StringComparer.Ordinal);
+            AssertCitesAPublicPage(key, fields, where);
+        }
+    }
+
+    /// <summary>
+    /// A reader of specs/ has the repository and the web, nothing else: no spec, generator setting or note may send
+    /// them to the local copies of the provider docs.
+    /// </summary>
+    [TestCaseSource(nameof(SpecFiles))]
+    public async Task Spec_text_points_at_no_file_outside_the_repository(string relativePath)
+    {
+        var lines = (await File.ReadAllTextAsync(Path.Combine(SpecSuite.RepositoryRoot, relativePath))).Split('\n');
+
+        var offending = lines
+            .Select((line, index) => (Line: line, Number: index + 1))
+            .Where(entry => LocalReferences.Any(term => entry.Line.Contains(term, StringComparison.OrdinalIgnoreCase)))
+            .Select(entry => $"line {entry.Number}: {entry.Line.Trim()}");
+
+        Assert.That(offending, Is.Empty, $"{relativePath} mentions one of {string.Join(", ", LocalReferences)}");
     }
 
     [TestCaseSource(nameof(Operations))]
@@ -130,4 +177,62 @@ public sealed class SpecStructureTests
 
     private static bool IsCredential(OpenApiParameter parameter) =>
         parameter.ExtensionData?.TryGetValue("x-credential", out var flag) == true && flag is true;
+
+    /// <summary>
+    /// An <c>x-source</c> names the public page (<c>page</c>: an https address listed for this provider in
+    /// documented-facts.json) and the heading on it (<c>section</c>), and nothing that points at a local file.
+    /// </summary>
+    private static void AssertCitesAPublicPage(string key, IReadOnlyDictionary<string, string?> source, string where)
+    {
+        var page = source.GetValueOrDefault("page");
+        var isHttps = Uri.TryCreate(page, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source.Keys, Is.EquivalentTo(new[] { "page", "section" }), $"{where}: x-source has exactly page and section");
+            Assert.That(page, Is.Not.Null.And.Not.Empty, $"{where}: x-source.page");
+            Assert.That(isHttps, Is.True, $"{where}: x-source.page '{page}' is an absolute https address");
+            Assert.That(SpecSuite.Facts[key].Pages, Does.Contain(page), $"{where}: x-source.page is one of {key}'s public documentation pages");
+            Assert.That(source.GetValueOrDefault("section"), Is.Not.Null.And.Not.Empty, $"{where}: x-source.section");
+        });
+    }
+
+    private static void CollectSources(YamlNode node, string where, List<(string Where, YamlNode Node)> sources)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (name, child) in mapping.Children)
+                {
+                    var childWhere = $"{where}/{(name as YamlScalarNode)?.Value}";
+                    if (name is YamlScalarNode { Value: "x-source" })
+                    {
+                        sources.Add((childWhere, child));
+                    }
+                    else
+                    {
+                        CollectSources(child, childWhere, sources);
+                    }
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                var index = 0;
+                foreach (var child in sequence.Children)
+                {
+                    CollectSources(child, $"{where}[{index++}]", sources);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The spec file's text; the path is the one the suite loaded, which lies inside the repository.</summary>
+    private static Task<string> ReadSpecTextAsync(ProviderSpec spec)
+    {
+        var root = Path.GetFullPath(SpecSuite.RepositoryRoot) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(spec.Path);
+        Assert.That(file, Does.StartWith(root), "the spec is read from inside the repository");
+        return File.ReadAllTextAsync(file);
+    }
 }

@@ -12,10 +12,13 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     // listings to few requests, as on the other providers.
     internal const int PageSize = 100;
 
-    // Every WaSMS answer is HTTP 200; the body's status says how the call went, 200 meaning success (FACTS.md).
+    // Every WaSMS answer is HTTP 200; the body's status says how the call went, 200 meaning success (body codes:
+    // https://wasms.net/clientarea/knowledgebase/4/Contacts.html; the constant HTTP 200: the public code of the
+    // gateway script WaSMS runs, see specs/wasms/openapi.yaml).
     private const int BodySuccess = 200;
 
-    // The one body-400 message that is not the caller's input at fault but the account's quota (FACTS.md).
+    // The one body-400 message that is not the caller's input at fault but the account's quota (from the gateway
+    // script's public code, see specs/wasms/openapi.yaml).
     private const string ContactLimitMessage = "You have reached the maximum allowed contacts!";
 
     private readonly WasmsClient _client;
@@ -181,8 +184,8 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
             ? number
             : throw Errors.InvalidInput(operation, [new ContactFieldError(0, "Id", message)]);
 
-    // WaSMS answers HTTP 200 whatever happened (FACTS.md); only the body's status and message tell a failure,
-    // so every route's response passes through here.
+    // WaSMS answers HTTP 200 whatever happened (gateway script's public code, see specs/wasms/openapi.yaml); only
+    // the body's status and message tell a failure, so every route's response passes through here.
     private void EnsureSucceeded(WasmsResponse response, string operation)
     {
         if (response.Status == BodySuccess)

@@ -11,7 +11,7 @@ namespace ContactsSpec.Adapters;
 /// </remarks>
 internal sealed class WawpContactsAdapter : ContactsAdapter
 {
-    // FACTS.md: a chat id looks like 123456789@c.us.
+    // A chat id looks like 123456789@c.us (https://api.wawp.net/en/docs/v2/contacts/{chatId}).
     internal const string ChatIdSuffix = "@c.us";
 
     private readonly WawpClient _client;
@@ -115,14 +115,14 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
         && value.Length > ChatIdSuffix.Length
         && !value.AsSpan(0, value.Length - ChatIdSuffix.Length).ContainsAnyExceptInRange('0', '9');
 
-    // Error bodies are undocumented (FACTS.md), so the status and its documented meaning are all there is.
+    // Error bodies are undocumented (Wawp's public docs), so the status and its documented meaning are all there is.
     private ContactsException MapStatus(string operation, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {
         var (kind, reason) = status switch
         {
             400 => (ContactsErrorKind.InvalidInput, "invalid parameter format"),
             401 => (ContactsErrorKind.Authentication, "invalid or missing access token"),
-            // Not declared for this route; other Wawp routes use 403 for a quota or limit reached (FACTS.md).
+            // Not declared for this route; other Wawp routes use 403 for a quota or limit reached (Wawp's public docs).
             403 => (ContactsErrorKind.LimitExceeded, "quota or limit reached"),
             // ProviderError with a 5xx status is retryable (ContactsErrorFactory).
             500 => (ContactsErrorKind.ProviderError, "unexpected failure"),

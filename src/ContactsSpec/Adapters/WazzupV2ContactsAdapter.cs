@@ -9,8 +9,8 @@ namespace ContactsSpec.Adapters;
 /// <summary>Wazzup partner API v2 (specs/wazzup-v2) through <see cref="WazzupV2Client"/>.</summary>
 internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
 {
-    // v2 documents no batch limit (FACTS.md: unknown); v3's 100 entities a request is the closest guide, so no
-    // chunk is larger than what Wazzup accepts on its current API.
+    // v2 documents no batch limit (its contacts page, https://wazzup24.com/help/api/contacts/, states none); v3's
+    // 100 entities a request is the closest guide, so no chunk is larger than what Wazzup accepts on its current API.
     internal const int MaxBatch = 100;
 
     // The doc's only list request asks for limit=100; the default and the maximum are undocumented.
