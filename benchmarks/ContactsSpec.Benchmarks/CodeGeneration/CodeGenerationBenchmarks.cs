@@ -11,7 +11,7 @@ namespace ContactsSpec.Benchmarks.CodeGeneration;
 /// <c>generated/</c>; and one client alone, to show the per-process cost;</item>
 /// <item><c>dotnet build</c> of the WAMM client project when nothing changed (NSwag must not start) against a build
 /// after its spec was touched (NSwag regenerates, then the compiler runs). These build a private copy of the
-/// build files, the WAMM spec and project, with <c>node_modules</c> linked, so the repository is never written.</item>
+/// build files, the WAMM spec and project, so the repository is never written.</item>
 /// </list>
 /// Every build is <c>--no-restore -nodeReuse:false</c> (restore is done once in setup; no MSBuild node outlives a
 /// run); the C# compiler server is used as in any developer build.
@@ -32,27 +32,10 @@ public class CodeGenerationBenchmarks
     public void Setup()
     {
         _repository = DocumentedExamples.RepositoryRoot;
-        _nswagDll = Path.Combine(_repository, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
-        if (!File.Exists(_nswagDll))
-        {
-            throw new InvalidOperationException($"{_nswagDll} is missing: run `npm ci` in {_repository}.");
-        }
-
         _clients = OpenApiClientItem.All(_repository);
         if (_clients.Count != 5)
         {
             throw new InvalidOperationException($"Expected the five generated clients, found {_clients.Count}.");
-        }
-
-        _outputs = Directory.CreateTempSubdirectory("contactsspec-codegen-").FullName;
-        RegenerateAll();
-        foreach (var client in _clients)
-        {
-            // A difference means generated/ is out of step with specs/ (CI's check says so too); the timing holds.
-            if (!File.ReadAllBytes(OutputOf(client)).AsSpan().SequenceEqual(File.ReadAllBytes(client.CommittedOutput)))
-            {
-                Console.WriteLine($"// note: NSwag's output for {client.ClientName} differs from {client.CommittedOutput}");
-            }
         }
 
         _copy = Directory.CreateTempSubdirectory("contactsspec-build-").FullName;
@@ -67,10 +50,28 @@ public class CodeGenerationBenchmarks
             CopyFromRepository(Path.GetRelativePath(_repository, file));
         }
 
-        Directory.CreateSymbolicLink(Path.Combine(_copy, "node_modules"), Path.Combine(_repository, "node_modules"));
         _copiedProject = Path.Combine(_copy, Path.GetRelativePath(_repository, wamm.ProjectPath));
         _copiedSpec = Path.Combine(_copy, Path.GetRelativePath(_repository, wamm.SpecPath));
         ToolProcess.RunOrThrow("dotnet", _copy, "build", _copiedProject, "-nodeReuse:false");
+
+        // The generator the build runs: NSwag.MSBuild's Net100 binary, as the restored project resolves it.
+        var generatorFolder = ToolProcess.RunOrThrow("dotnet", _copy, "msbuild", _copiedProject, "-nologo", "-getProperty:NSwagDir_Net100").Trim();
+        _nswagDll = Path.Combine(generatorFolder, "dotnet-nswag.dll");
+        if (!File.Exists(_nswagDll))
+        {
+            throw new InvalidOperationException($"NSwag.MSBuild's generator is not at {_nswagDll}; restore the generated projects.");
+        }
+
+        _outputs = Directory.CreateTempSubdirectory("contactsspec-codegen-").FullName;
+        RegenerateAll();
+        foreach (var client in _clients)
+        {
+            // A difference means generated/ is out of step with specs/ (CI's check says so too); the timing holds.
+            if (!File.ReadAllBytes(OutputOf(client)).AsSpan().SequenceEqual(File.ReadAllBytes(client.CommittedOutput)))
+            {
+                Console.WriteLine($"// note: NSwag's output for {client.ClientName} differs from {client.CommittedOutput}");
+            }
+        }
     }
 
     /// <summary>Deletes the temporary outputs and the build copy.</summary>

@@ -8,8 +8,10 @@ namespace ContactsSpec.Cli.Regeneration;
 /// <c>&lt;ClientName&gt;.g.cs</c> in the project).
 /// </summary>
 internal sealed record GeneratedClient(
-    string Provider, string ProjectDirectory, string SpecPath, string SettingsPath, string OutputPath, string Namespace, string ClientName)
+    string Provider, string ProjectPath, string SpecPath, string SettingsPath, string OutputPath, string Namespace, string ClientName)
 {
+    public string ProjectDirectory => Path.GetDirectoryName(ProjectPath)!;
+
     public static IReadOnlyList<GeneratedClient> FindAll(string repositoryRoot)
     {
         var clients = new List<GeneratedClient>();
@@ -30,7 +32,7 @@ internal sealed record GeneratedClient(
                 var ns = Attribute(item, "Namespace") ?? throw new CliException($"{project}: OpenApiClient '{include}' needs Namespace.");
                 var settings = Attribute(item, "Settings") is { } configured ? Resolve(directory, configured) : Path.Combine(Path.GetDirectoryName(spec)!, "nswag.json");
                 var output = Attribute(item, "Output") is { } path ? Resolve(directory, path) : Path.Combine(directory, clientName + ".g.cs");
-                clients.Add(new GeneratedClient(Path.GetFileName(Path.GetDirectoryName(spec)!), directory, spec, settings, output, ns, clientName));
+                clients.Add(new GeneratedClient(Path.GetFileName(Path.GetDirectoryName(spec)!), project, spec, settings, output, ns, clientName));
             }
         }
 

@@ -3,33 +3,70 @@ using System.Diagnostics;
 namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
-/// Runs the NSwag CLI of the repository's npm toolchain exactly as Directory.Build.targets does (same settings,
-/// same variables, from the generated project's folder), but into a file of the caller's choosing.
+/// Runs NSwag.MSBuild's generator exactly as Directory.Build.targets does (same binary, settings and variables, from
+/// the generated project's folder), but into a file of the caller's choosing.
 /// </summary>
 internal static class NSwagGenerator
 {
-    public static async Task GenerateAsync(string repositoryRoot, GeneratedClient client, string outputPath, CancellationToken cancellationToken)
+    // The build's dotnet when the tool runs under one (dotnet run, dotnet test), else the one on PATH.
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    /// <summary>
+    /// The folder of NSwag.MSBuild's Net100 generator, as the generated project's build resolves it (restoring the
+    /// project first when the package is not yet in the NuGet cache).
+    /// </summary>
+    public static async Task<string> FindGeneratorAsync(GeneratedClient client, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
+        foreach (var restore in new[] { false, true })
         {
-            WorkingDirectory = client.ProjectDirectory,
+            string[] arguments = ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100", .. restore ? new[] { "-restore" } : []];
+            var (exitCode, output, _) = await RunAsync(Path.GetDirectoryName(client.ProjectPath)!, arguments, cancellationToken);
+            var folder = output.Trim();
+            if (exitCode == 0 && folder.Length > 0 && File.Exists(Path.Combine(folder, "dotnet-nswag.dll")))
+            {
+                return Path.GetFullPath(folder);
+            }
+        }
+
+        throw new CliException($"NSwag.MSBuild's generator could not be found for {client.ProjectPath}; run `dotnet restore` in the checkout and try again.");
+    }
+
+    public static async Task GenerateAsync(string generatorFolder, GeneratedClient client, string outputPath, CancellationToken cancellationToken)
+    {
+        var (exitCode, output, errors) = await RunAsync(
+            client.ProjectDirectory,
+            [
+                Path.Combine(generatorFolder, "dotnet-nswag.dll"),
+                "run",
+                client.SettingsPath,
+                $"/variables:Spec={client.SpecPath},Output={outputPath},Namespace={client.Namespace},ClientName={client.ClientName}",
+            ],
+            cancellationToken);
+        if (exitCode != 0 || !File.Exists(outputPath))
+        {
+            throw CliException.InvalidInput(
+                $"NSwag could not generate {client.ClientName} from '{client.SpecPath}'; the spec or its settings are invalid. NSwag said: {output.Trim()} {errors.Trim()}");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string workingDirectory, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(repositoryRoot, Toolchain.NSwagDll));
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(client.SettingsPath);
-        start.ArgumentList.Add($"/variables:Spec={client.SpecPath},Output={outputPath},Namespace={client.Namespace},ClientName={client.ClientName}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
-        using var process = Process.Start(start) ?? throw new CliException("NSwag did not start.");
+        using var process = Process.Start(start) ?? throw new CliException($"{DotnetHost} did not start.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 || !File.Exists(outputPath))
-        {
-            throw CliException.InvalidInput(
-                $"NSwag could not generate {client.ClientName} from '{client.SpecPath}'; the spec or its settings are invalid. Run `npx spectral lint` on the spec for details. NSwag said: {(await output).Trim()} {(await errors).Trim()}");
-        }
+        return (process.ExitCode, await output, await errors);
     }
 }

@@ -31,8 +31,7 @@ internal static class RegenerateCommand
 
     private static async Task<int> RunAsync(CliConsole console, OutputFormat format, string[]? providers, bool check, CancellationToken cancellationToken)
     {
-        var repository = RepositoryLocator.Find();
-        await Toolchain.EnsureInstalledAsync(repository, note => console.Error.MarkupLine($"[grey]{Markup.Escape(note)}[/]"), cancellationToken);
+        var repository = RepositoryLocator.Find("regenerate");
         var all = GeneratedClient.FindAll(repository);
         var selected = ProviderFilter.Read(providers, [.. all.Select(client => client.Provider).Distinct()]);
         var clients = all.Where(client => selected is null || selected.Contains(client.Provider)).ToList();
@@ -41,6 +40,7 @@ internal static class RegenerateCommand
             throw new CliException($"No <OpenApiClient> items under {Path.Combine(repository, "generated")}.");
         }
 
+        var generator = await NSwagGenerator.FindGeneratorAsync(clients[0], cancellationToken);
         var temporary = Directory.CreateTempSubdirectory("contacts-spec-regenerate-");
         try
         {
@@ -56,7 +56,7 @@ internal static class RegenerateCommand
                         progress?.Invoke($"Generating {client.ClientName} from specs/{client.Provider}");
                         var fresh = Path.Combine(temporary.FullName, client.Provider, Path.GetFileName(client.OutputPath));
                         Directory.CreateDirectory(Path.GetDirectoryName(fresh)!);
-                        await NSwagGenerator.GenerateAsync(repository, client, fresh, token);
+                        await NSwagGenerator.GenerateAsync(generator, client, fresh, token);
                         outcomes[index] = await CompareAsync(repository, client, fresh, check, token);
                     });
             }
