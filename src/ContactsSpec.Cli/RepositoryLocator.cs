@@ -3,39 +3,27 @@ using ContactsSpec.Conformance.Specs;
 namespace ContactsSpec.Cli;
 
 /// <summary>
-/// Finds the ContactsSpec checkout that <c>conformance</c>, <c>regenerate</c> and <c>--sandbox</c> read their specs
-/// from: <c>$CONTACTSSPEC_REPO</c> when set, else the nearest folder above the current directory holding
-/// <c>ContactsSpec.sln</c>, else the one above the tool itself.
+/// Finds the ContactsSpec checkout the tool runs in, if any: <c>$CONTACTSSPEC_REPO</c> when set, else the nearest
+/// folder above the current directory holding <c>ContactsSpec.sln</c>. Where the tool itself lies does not count:
+/// run from any other folder, it behaves as an installed tool does.
 /// </summary>
 internal static class RepositoryLocator
 {
-    public static string Find()
+    /// <summary>The checkout, or null when the tool runs outside one.</summary>
+    public static string? TryFind()
     {
-        if (Environment.GetEnvironmentVariable(SpecCatalog.RepositoryVariable) is { Length: > 0 })
+        try
         {
-            try
-            {
-                return SpecCatalog.FindRepositoryRoot();
-            }
-            catch (DirectoryNotFoundException error)
-            {
-                throw CliException.Usage(error.Message);
-            }
+            return SpecCatalog.TryFindRepositoryRoot(Environment.CurrentDirectory);
         }
-
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        catch (DirectoryNotFoundException error)
         {
-            try
-            {
-                return SpecCatalog.FindRepositoryRoot(start);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // Try the next place.
-            }
+            throw CliException.Usage(error.Message);
         }
-
-        throw CliException.Usage(
-            $"This command needs a ContactsSpec checkout (its specs/ and npm toolchain): run it inside one, or set {SpecCatalog.RepositoryVariable} to its folder.");
     }
+
+    /// <summary>The checkout a command that changes it (<c>regenerate</c>) needs; a usage error outside one.</summary>
+    public static string Find(string command) =>
+        TryFind() ?? throw CliException.Usage(
+            $"`{command}` works on a ContactsSpec checkout (its specs/ and generated/): run it inside one, or set {SpecCatalog.RepositoryVariable} to its folder.");
 }

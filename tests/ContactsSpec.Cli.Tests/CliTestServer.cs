@@ -1,8 +1,11 @@
-using System.Text.Json.Nodes;
 using ContactsSpec.Cli.Tests.Support;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Stubs;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace ContactsSpec.Cli.Tests;
 
@@ -35,55 +38,36 @@ public sealed class CliTestServer
     public static WireMockServer Server => _server ?? throw new InvalidOperationException("The test server has not started.");
 
     /// <summary>The server's address, as <c>contacts-spec sandbox</c> prints it.</summary>
-    public static string Url => Server.BaseUri.GetLeftPart(UriPartial.Authority);
+    public static string Url => Server.BaseUri().GetLeftPart(UriPartial.Authority);
 
     /// <summary>The address to pass as <c>--base-url</c> for <paramref name="provider"/>'s sandbox stubs, under <paramref name="prefix"/>.</summary>
     public static string BaseUrl(string provider, string prefix = "") =>
-        Server.BaseUri.GetLeftPart(UriPartial.Authority) + prefix + (provider == ContactsProviders.Wasms ? "/api" : string.Empty);
+        Server.BaseUri().GetLeftPart(UriPartial.Authority) + prefix + (provider == ContactsProviders.Wasms ? "/api" : string.Empty);
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _server = await WireMockServer.StartAsync(WireMockServerOptions.ForRepository(CliTool.RepositoryRoot));
+        _server = LoopbackWireMock.Start();
         // What `contacts-spec sandbox` serves, plus the error answers.
-        var mappings = SandboxStubFactory.BuildAll(await SpecCatalog.LoadAllAsync(CliTool.RepositoryRoot));
+        foreach (var stub in SandboxStubFactory.BuildAll(await SpecCatalog.LoadAllAsync(SpecCatalog.SpecsFolder(CliTool.RepositoryRoot))))
+        {
+            stub.AddTo(_server);
+        }
 
-        mappings.Add(Stub(Unauthorized + "/.*", new JsonObject { ["status"] = 401 }));
-        mappings.Add(Stub(NotFound + "/.*", new JsonObject { ["status"] = 404 }));
-        mappings.Add(Stub(WammTokenFail + "/.*", new JsonObject
-        {
-            ["status"] = 200,
-            ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
-            ["jsonBody"] = new JsonObject { ["err"] = "token fail" },
-        }));
-        var guarded = Stub(RequiresApiKey + "/v3/contacts/[^/]+", new JsonObject
-        {
-            ["status"] = 200,
-            ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
-            ["jsonBody"] = new JsonObject
-            {
-                ["id"] = "env-1", ["responsibleUserId"] = "1", ["name"] = "From the environment",
-                ["contactData"] = new JsonArray(new JsonObject { ["chatType"] = "whatsapp", ["chatId"] = "79001234567" }),
-            },
-        });
-        guarded["request"]!["headers"] = new JsonObject { ["Authorization"] = new JsonObject { ["equalTo"] = $"Bearer {EnvironmentApiKey}" } };
-        mappings.Add(guarded);
-        await _server.Admin.ImportMappingsAsync(mappings);
+        Answer(Unauthorized, Response.Create().WithStatusCode(401));
+        Answer(NotFound, Response.Create().WithStatusCode(404));
+        Answer(WammTokenFail, Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"err":"token fail"}"""));
+        _server.Given(Request.Create().WithPath(new RegexMatcher($"^{RequiresApiKey}/v3/contacts/[^/]+$"))
+                .WithHeader("Authorization", new ExactMatcher($"Bearer {EnvironmentApiKey}")))
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(
+                """{"id":"env-1","responsibleUserId":"1","name":"From the environment","contactData":[{"chatType":"whatsapp","chatId":"79001234567"}]}"""));
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public void Stop() => _server?.Dispose();
 
-    private static JsonObject Stub(string urlPathPattern, JsonObject response) => new()
-    {
-        ["request"] = new JsonObject { ["method"] = "ANY", ["urlPathPattern"] = urlPathPattern },
-        ["response"] = response,
-        ["priority"] = 1,
-    };
+    // Every request under the prefix, whatever its method.
+    private static void Answer(string prefix, IResponseBuilder response) =>
+        Server.Given(Request.Create().WithPath(new RegexMatcher($"^{prefix}/.*$"))).AtPriority(1).RespondWith(response);
 }

@@ -1,11 +1,11 @@
-using ContactsSpec.Conformance.Hosting;
+using WireMock.Server;
 using ContactsSpec.Conformance.Reporting;
 using ContactsSpec.Conformance.Running;
 
 namespace ContactsSpec.Conformance.Tests;
 
 /// <summary>
-/// Owns the one conformance session of the run (the WireMock server with every case's stub loaded in one import,
+/// Owns the one conformance session of the run (the WireMock.Net server with every case's stub loaded,
 /// shared with the command-line tool's <c>conformance</c>), and at the end writes the report and applies the
 /// coverage gate. Not a base class of the fixtures (NUnit would rerun it).
 /// </summary>
@@ -26,9 +26,7 @@ public sealed class ConformanceServer
     public async Task StartAsync()
     {
         Directory.CreateDirectory(ConformanceSuite.ArtifactsFolder);
-        var logPath = Path.Combine(ConformanceSuite.ArtifactsFolder, "wiremock.log");
-        File.Delete(logPath);
-        _session = await ConformanceSession.StartAsync(ConformanceSuite.RepositoryRoot, await ConformanceSuite.SpecsAsync(), logPath);
+        _session = ConformanceSession.Start(await ConformanceSuite.SpecsAsync(), ConformanceSuite.ErrorTable);
     }
 
     [OneTimeTearDown]

@@ -10,7 +10,7 @@ internal static class ConformanceSuite
     public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
 
     private static readonly Lazy<Task<IReadOnlyList<ProviderSpec>>> LoadedSpecs =
-        new(() => SpecCatalog.LoadAllAsync(RepositoryRoot), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => SpecCatalog.LoadAllAsync(SpecCatalog.SpecsFolder(RepositoryRoot)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "conformance");
 

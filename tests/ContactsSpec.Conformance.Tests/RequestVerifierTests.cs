@@ -1,5 +1,5 @@
+using ContactsSpec.Conformance.Hosting;
 using System.Text;
-using System.Text.Json.Nodes;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Verification;
 
@@ -105,24 +105,17 @@ public sealed class RequestVerifierTests
     {
         var spec = (await ConformanceSuite.SpecsAsync()).Single(candidate => candidate.Key == provider);
         var operation = spec.Operations.Single(candidate => candidate.Id == operationId);
-        var headers = new JsonObject { ["Host"] = "127.0.0.1" };
+        var headers = new List<KeyValuePair<string, string>> { KeyValuePair.Create("Host", "127.0.0.1") };
         if (bearer)
         {
-            headers["Authorization"] = "Bearer token";
+            headers.Add(KeyValuePair.Create("Authorization", "Bearer token"));
         }
 
         if (contentType is not null)
         {
-            headers["Content-Type"] = contentType;
+            headers.Add(KeyValuePair.Create("Content-Type", contentType));
         }
 
-        var logged = new JsonObject
-        {
-            ["url"] = url,
-            ["method"] = method,
-            ["headers"] = headers,
-            ["bodyAsBase64"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(body ?? string.Empty)),
-        };
-        return await RequestVerifier.VerifyAsync(operation, logged);
+        return await RequestVerifier.VerifyAsync(operation, new RecordedRequest(method, url, headers, Encoding.UTF8.GetBytes(body ?? string.Empty)));
     }
 }

@@ -1,3 +1,4 @@
+using ContactsSpec.Conformance.Hosting;
 using System.Net.Http.Headers;
 using System.Text;
 using ContactsSpec.Conformance.Stubs;
@@ -88,7 +89,7 @@ public sealed class StubStrictnessTests
 
     private static HttpRequestMessage Request(string caseId, HttpMethod method, string relativeUrl)
     {
-        var request = new HttpRequestMessage(method, new Uri(ConformanceServer.Server.BaseUri, relativeUrl));
+        var request = new HttpRequestMessage(method, new Uri(ConformanceServer.Server.BaseUri(), relativeUrl));
         request.Headers.Add(ConformanceHeaders.CaseId, caseId);
         return request;
     }
@@ -96,6 +97,6 @@ public sealed class StubStrictnessTests
     private static async Task<bool> MatchesAsync(HttpRequestMessage request)
     {
         using var response = await Http.SendAsync(request);
-        return response.Headers.Contains(ConformanceHeaders.MatchedStubId);
+        return response.Headers.Contains(ConformanceHeaders.MatchedStub);
     }
 }

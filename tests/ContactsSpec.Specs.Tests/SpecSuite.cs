@@ -9,11 +9,11 @@ internal static class SpecSuite
     public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
 
     private static readonly Lazy<Task<IReadOnlyList<ProviderSpec>>> Loaded =
-        new(() => SpecCatalog.LoadAllAsync(RepositoryRoot), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => SpecCatalog.LoadAllAsync(SpecCatalog.SpecsFolder(RepositoryRoot)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<IReadOnlyDictionary<string, DocumentedFacts>> FactsByProvider = new(LoadFacts);
 
-    public static IReadOnlyList<string> ProviderKeys { get; } = SpecCatalog.ProviderKeys(RepositoryRoot);
+    public static IReadOnlyList<string> ProviderKeys { get; } = SpecCatalog.ProviderKeys(SpecCatalog.SpecsFolder(RepositoryRoot));
 
     public static IReadOnlyDictionary<string, DocumentedFacts> Facts => FactsByProvider.Value;
 

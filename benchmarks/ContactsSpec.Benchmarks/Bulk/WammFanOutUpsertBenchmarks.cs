@@ -1,8 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Conformance.Hosting;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace ContactsSpec.Benchmarks.Bulk;
 
@@ -29,34 +32,16 @@ public class WammFanOutUpsertBenchmarks
     public int MaxConcurrency { get; set; }
 
     /// <summary>Starts WireMock with the stub and builds the facade over a real socket connection pool.</summary>
-    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    /// <summary>Stops WireMock.</summary>
-    [GlobalCleanup]
-    public void Cleanup()
+    public void Setup()
     {
-        _facade.Dispose();
-        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-    }
-
-    private async Task SetupAsync()
-    {
-        _server = await LoopbackWireMock.StartAsync(new JsonObject
-        {
-            ["request"] = new JsonObject { ["method"] = "GET", ["urlPathPattern"] = "/api2/contact_to/[^/]+/" },
-            ["response"] = new JsonObject
-            {
-                ["status"] = 200,
-                ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
-                ["body"] = """{"err":0,"result":"insert"}""",
-            },
-        });
+        _server = LoopbackWireMock.Start(keepRequestLog: false);
+        _server.Given(Request.Create().UsingGet().WithPath(new RegexMatcher("^/api2/contact_to/[^/]+/$")))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"err":0,"result":"insert"}"""));
         _facade = new ContactsClient(new WammContactsOptions
         {
             Token = "token",
-            BaseUri = _server.BaseUri,
+            BaseUri = _server.BaseUri(),
             AllowInsecureHttp = true,
             MaxConcurrency = MaxConcurrency,
         });
@@ -66,6 +51,15 @@ public class WammFanOutUpsertBenchmarks
             Name = $"Contact {index}",
         })];
     }
+
+    /// <summary>Stops WireMock.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _facade.Dispose();
+        _server.Dispose();
+    }
+
 
     /// <summary>1,000 single upserts.</summary>
     [Benchmark(OperationsPerInvoke = Contacts)]

@@ -1,8 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Conformance.Hosting;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace ContactsSpec.Benchmarks.Bulk;
 
@@ -29,29 +32,15 @@ public class WazzupV3BulkUpsertBenchmarks
     public int MaxConcurrency { get; set; }
 
     /// <summary>Starts WireMock with the stub and builds the facade over a real socket connection pool.</summary>
-    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    /// <summary>Stops WireMock.</summary>
-    [GlobalCleanup]
-    public void Cleanup()
+    public void Setup()
     {
-        _facade.Dispose();
-        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-    }
-
-    private async Task SetupAsync()
-    {
-        _server = await LoopbackWireMock.StartAsync(new JsonObject
-        {
-            ["request"] = new JsonObject { ["method"] = "POST", ["urlPath"] = "/v3/contacts" },
-            ["response"] = new JsonObject { ["status"] = 200 },
-        });
+        _server = LoopbackWireMock.Start(keepRequestLog: false);
+        _server.Given(Request.Create().UsingPost().WithPath("/v3/contacts")).RespondWith(Response.Create().WithStatusCode(200));
         _facade = new ContactsClient(new WazzupV3ContactsOptions
         {
             ApiKey = "api-key",
-            BaseUri = _server.BaseUri,
+            BaseUri = _server.BaseUri(),
             AllowInsecureHttp = true,
             MaxConcurrency = MaxConcurrency,
         });
@@ -64,6 +53,15 @@ public class WazzupV3BulkUpsertBenchmarks
             Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = $"7900{1_000_000 + index}" }],
         })];
     }
+
+    /// <summary>Stops WireMock.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _facade.Dispose();
+        _server.Dispose();
+    }
+
 
     /// <summary>10,000 contacts in 100 requests.</summary>
     [Benchmark(OperationsPerInvoke = Contacts)]

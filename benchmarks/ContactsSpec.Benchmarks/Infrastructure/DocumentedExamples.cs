@@ -23,7 +23,7 @@ public sealed class DocumentedExamples
     public static DocumentedExamples Load(string key)
     {
         var root = RepositoryRoot;
-        return new DocumentedExamples(ProviderSpec.LoadAsync(key, SpecCatalog.SpecPath(root, key)).GetAwaiter().GetResult());
+        return new DocumentedExamples(ProviderSpec.LoadAsync(key, SpecCatalog.SpecPath(SpecCatalog.SpecsFolder(root), key)).GetAwaiter().GetResult());
     }
 
     /// <summary>The body of response example <paramref name="name"/> of <paramref name="operationId"/> with status <paramref name="status"/>, as UTF-8 JSON.</summary>

@@ -2,13 +2,12 @@ using System.CommandLine;
 using ContactsSpec.Cli.Output;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Running;
-using ContactsSpec.Conformance.Specs;
 using Spectre.Console;
 
 namespace ContactsSpec.Cli.Conformance;
 
 /// <summary>
-/// <c>conformance</c>: starts the embedded WireMock, runs every conformance case against the generated clients and
+/// <c>conformance</c>: starts WireMock.Net in process, runs every conformance case against the generated clients and
 /// the facade, prints the matrix and writes report.md, report.html and junit.xml. Exit 0 only when every case
 /// passes and every documented response of the selected providers has its passing cases (the coverage gate).
 /// </summary>
@@ -19,7 +18,7 @@ internal static class ConformanceCommand
         var provider = ProviderFilter.CreateOption("Run only these providers' cases (repeat the option or separate with commas). Default: all.");
         var output = new Option<string?>("--out")
         {
-            Description = "Folder for report.md, report.html, junit.xml and wiremock.log. Default: artifacts/conformance in the repository.",
+            Description = "Folder for report.md, report.html and junit.xml. Default: artifacts/conformance in the checkout, or in the current folder outside one.",
             HelpName = "folder",
         };
         var parallel = new Option<int>("--parallel")
@@ -39,9 +38,10 @@ internal static class ConformanceCommand
             Description = "Print a row per response (as in report.md), not one per operation.",
         };
 
+        var specs = SpecSource.CreateOption();
         var command = new Command("conformance", "Run every conformance case (generated clients and facade) against WireMock and write the reports.")
         {
-            provider, output, parallel, details,
+            provider, output, parallel, details, specs,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             console,
@@ -50,26 +50,22 @@ internal static class ConformanceCommand
             parse.GetValue(output),
             parse.GetValue(parallel),
             parse.GetValue(details),
+            parse.GetValue(specs),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, OutputFormat format, string[]? providers, string? outFolder, int parallel, bool details, CancellationToken cancellationToken)
+        CliConsole console, OutputFormat format, string[]? providers, string? outFolder, int parallel, bool details, string? specsFolder, CancellationToken cancellationToken)
     {
-        var repository = RepositoryLocator.Find();
-        await Toolchain.EnsureInstalledAsync(repository, note => console.Error.MarkupLine($"[grey]{Markup.Escape(note)}[/]"), cancellationToken);
-        var specs = await SpecCatalog.LoadAllAsync(repository, cancellationToken);
-        var selected = ProviderFilter.Read(providers, [.. specs.Select(spec => spec.Key)]);
-        var chosen = selected is null ? specs : [.. specs.Where(spec => selected.Contains(spec.Key))];
+        var source = await SpecSource.ResolveAsync(specsFolder, console, cancellationToken);
+        var selected = ProviderFilter.Read(providers, [.. source.Specs.Select(spec => spec.Key)]);
+        var chosen = selected is null ? source.Specs : [.. source.Specs.Where(spec => selected.Contains(spec.Key))];
 
-        var folder = Path.GetFullPath(outFolder ?? Path.Combine(repository, "artifacts", "conformance"));
+        var folder = Path.GetFullPath(outFolder ?? Path.Combine(source.RepositoryRoot ?? Environment.CurrentDirectory, "artifacts", "conformance"));
         Directory.CreateDirectory(folder);
-        var logPath = Path.Combine(folder, "wiremock.log");
-        File.Delete(logPath);
 
-        await using var session = await WithStatusAsync(console, "Starting WireMock and loading a stub per case", () =>
-            ConformanceSession.StartAsync(repository, chosen, logPath, cancellationToken));
+        await using var session = ConformanceSession.Start(chosen, source.ErrorTable);
 
         if (console.ShowsProgress)
         {
@@ -98,7 +94,7 @@ internal static class ConformanceCommand
         }
 
         var markdown = await session.WriteReportsAsync(folder, cancellationToken);
-        var summary = ConformanceSummary.From(session, markdown, Path.Combine(folder, "report.html"), Path.Combine(folder, "junit.xml"), logPath);
+        var summary = ConformanceSummary.From(session, markdown, Path.Combine(folder, "report.html"), Path.Combine(folder, "junit.xml"), source.Origin);
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(console.Json, summary);
@@ -110,9 +106,4 @@ internal static class ConformanceCommand
 
         return summary.Passed ? ExitCodes.Success : ExitCodes.Failure;
     }
-
-    private static async Task<T> WithStatusAsync<T>(CliConsole console, string text, Func<Task<T>> action) =>
-        console.ShowsProgress
-            ? await console.Error.Status().StartAsync(text, _ => action())
-            : await action();
 }

@@ -26,7 +26,10 @@ internal sealed record ConformanceSummary
 
     public required ConformanceReportFiles Reports { get; init; }
 
-    public static ConformanceSummary From(ConformanceSession session, string markdown, string html, string junit, string wireMockLog)
+    /// <summary>Where the specs came from: a checkout, <c>--specs</c>, or the ones built into the tool.</summary>
+    public required string Specs { get; init; }
+
+    public static ConformanceSummary From(ConformanceSession session, string markdown, string html, string junit, string specs)
     {
         var results = session.Report.Results;
         var failures = results.Where(result => !result.Passed).ToList();
@@ -42,7 +45,8 @@ internal sealed record ConformanceSummary
             Uncovered = uncovered,
             Failures = [.. failures.Select(failure => new ConformanceFailure(
                 failure.Case.Id, failure.Target == ConformanceTarget.Facade ? "facade" : "generatedClient", failure.Problems))],
-            Reports = new ConformanceReportFiles(markdown, html, junit, wireMockLog),
+            Reports = new ConformanceReportFiles(markdown, html, junit),
+            Specs = specs,
         };
     }
 }
@@ -51,4 +55,4 @@ internal sealed record ConformanceSummary
 internal sealed record ConformanceFailure(string Id, string Target, IReadOnlyList<string> Problems);
 
 /// <summary>Where the reports went.</summary>
-internal sealed record ConformanceReportFiles(string Markdown, string Html, string Junit, string WireMockLog);
+internal sealed record ConformanceReportFiles(string Markdown, string Html, string Junit);

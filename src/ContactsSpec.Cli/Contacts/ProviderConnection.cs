@@ -3,6 +3,7 @@ using ContactsSpec.Cli.Sandbox;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
+using WireMock.Server;
 using ContactsSpec.Conformance.Stubs;
 using Spectre.Console;
 
@@ -99,20 +100,18 @@ internal sealed class ProviderConnection : IAsyncDisposable
         {
             if (sandbox is not null)
             {
-                await sandbox.DisposeAsync();
+                sandbox.Dispose();
             }
 
             throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
-        }
+        _sandbox?.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static ContactsClientOptions CreateProviderOptions(ConnectionSettings settings, ContactsClientOptions? examples)
@@ -143,11 +142,11 @@ internal sealed class ProviderConnection : IAsyncDisposable
     private static async Task<(WireMockServer? Server, Uri BaseUri, ContactsClientOptions Examples)> StartSandboxAsync(
         string provider, CliConsole console, CancellationToken cancellationToken)
     {
-        var repository = RepositoryLocator.Find();
-        var spec = await ProviderSpec.LoadAsync(provider, SpecCatalog.SpecPath(repository, provider), cancellationToken);
+        var spec = (await SpecSource.ResolveAsync(specsFolder: null, console, cancellationToken)).Specs.SingleOrDefault(candidate => candidate.Key == provider)
+            ?? throw CliException.Usage($"No spec for provider '{provider}'.");
         var running = await SandboxServer.RunningAsync(cancellationToken);
-        var server = running is null ? await SandboxServer.StartAsync(repository, [spec], console, cancellationToken) : null;
-        var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri);
+        var server = running is null ? SandboxServer.Start([spec]) : null;
+        var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri());
         console.Error.MarkupLine(
             $"[grey]sandbox: {Markup.Escape(provider)}'s documented answers from WireMock at {Markup.Escape(baseUri.ToString())}{(running is null ? string.Empty : $" (${SandboxServer.UrlVariable})")}; no account needed, nothing leaves this machine.[/]");
         return (server, baseUri, FacadeInvoker.Options(spec, baseUri));

@@ -1,4 +1,3 @@
-using ContactsSpec.Conformance.Hosting;
 using Spectre.Console;
 
 namespace ContactsSpec.Cli.Output;
@@ -66,8 +65,6 @@ internal static class ErrorReporter
             ExitCode = ExitCodes.For(error.Kind),
         },
         CliException error => new ErrorBody { Kind = error.Kind, Message = error.Message, ExitCode = error.ExitCode },
-        // Java or the WireMock jar missing, or WireMock not starting: the message says what to install.
-        WireMockStartException error => new ErrorBody { Kind = CliErrorKinds.Failure, Message = error.Message, ExitCode = ExitCodes.Failure },
         OperationCanceledException => new ErrorBody { Kind = CliErrorKinds.Cancelled, Message = "Interrupted.", ExitCode = ExitCodes.Cancelled },
         // The facade's options check: names the setting, never its value.
         ArgumentException error => new ErrorBody { Kind = CliErrorKinds.Usage, Message = error.Message, ExitCode = ExitCodes.Usage },

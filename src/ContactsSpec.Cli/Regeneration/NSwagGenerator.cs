@@ -17,10 +17,15 @@ internal static class NSwagGenerator
     /// </summary>
     public static async Task<string> FindGeneratorAsync(GeneratedClient client, CancellationToken cancellationToken)
     {
-        foreach (var restore in new[] { false, true })
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            string[] arguments = ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100", .. restore ? new[] { "-restore" } : []];
-            var (exitCode, output, _) = await RunAsync(Path.GetDirectoryName(client.ProjectPath)!, arguments, cancellationToken);
+            if (attempt > 0)
+            {
+                // The property comes from the package's props, which exist only once the project is restored.
+                await RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
+            }
+
+            var (exitCode, output, _) = await RunAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
             var folder = output.Trim();
             if (exitCode == 0 && folder.Length > 0 && File.Exists(Path.Combine(folder, "dotnet-nswag.dll")))
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContactsSpec.Cli.Output;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Stubs;
 using Spectre.Console;
 
@@ -8,22 +8,25 @@ namespace ContactsSpec.Cli.Sandbox;
 
 /// <summary>
 /// <c>sandbox</c>: keeps one sandbox running with every provider's documented answers until Ctrl+C, so that
-/// <c>contacts ... --sandbox</c> commands (with <c>$CONTACTSSPEC_SANDBOX_URL</c> set) skip WireMock's start-up, and
+/// <c>contacts ... --sandbox</c> commands (with <c>$CONTACTSSPEC_SANDBOX_URL</c> set) share it, and
 /// other programs can try the facade against it with <c>--base-url</c>.
 /// </summary>
 internal static class SandboxCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("sandbox", "Keep a sandbox with every provider's documented answers running until Ctrl+C; `contacts ... --sandbox` then uses it via $CONTACTSSPEC_SANDBOX_URL.");
+        var specsOption = SpecSource.CreateOption();
+        var command = new Command("sandbox", "Keep a sandbox with every provider's documented answers running until Ctrl+C; `contacts ... --sandbox` then uses it via $CONTACTSSPEC_SANDBOX_URL.")
+        {
+            specsOption,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CliApplication.OutputOption);
-            var repository = RepositoryLocator.Find();
-            var specs = await SpecCatalog.LoadAllAsync(repository, cancellationToken);
-            await using var server = await SandboxServer.StartAsync(repository, specs, console, cancellationToken);
-            var url = server.BaseUri.GetLeftPart(UriPartial.Authority);
-            var baseUrls = specs.ToDictionary(spec => spec.Key, spec => SandboxStubFactory.BaseUri(spec, server.BaseUri).ToString().TrimEnd('/'), StringComparer.Ordinal);
+            var specs = (await SpecSource.ResolveAsync(parse.GetValue(specsOption), console, cancellationToken)).Specs;
+            using var server = SandboxServer.Start(specs);
+            var url = server.BaseUri().GetLeftPart(UriPartial.Authority);
+            var baseUrls = specs.ToDictionary(spec => spec.Key, spec => SandboxStubFactory.BaseUri(spec, server.BaseUri()).ToString().TrimEnd('/'), StringComparer.Ordinal);
             if (format == OutputFormat.Json)
             {
                 JsonOutput.Write(console.Json, new SandboxDocument(url, SandboxServer.UrlVariable, baseUrls));

@@ -1,13 +1,12 @@
-using ContactsSpec.Cli.Output;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Stubs;
-using Spectre.Console;
+using WireMock.Server;
 
 namespace ContactsSpec.Cli.Sandbox;
 
 /// <summary>
-/// The sandbox: the embedded WireMock loaded with the providers' documented answers (see
+/// The sandbox: WireMock.Net in this process, loaded with the providers' documented answers (see
 /// <see cref="SandboxStubFactory"/>). <c>--sandbox</c> starts one per command, unless
 /// <c>$CONTACTSSPEC_SANDBOX_URL</c> names one that <c>contacts-spec sandbox</c> keeps running.
 /// </summary>
@@ -16,29 +15,23 @@ internal static class SandboxServer
     /// <summary>A running sandbox (<c>contacts-spec sandbox</c>) for <c>--sandbox</c> to use instead of starting its own.</summary>
     public const string UrlVariable = "CONTACTSSPEC_SANDBOX_URL";
 
-    public static async Task<WireMockServer> StartAsync(string repository, IReadOnlyList<ProviderSpec> specs, CliConsole console, CancellationToken cancellationToken)
+    public static WireMockServer Start(IReadOnlyList<ProviderSpec> specs)
     {
-        await Toolchain.EnsureInstalledAsync(repository, note => console.Error.MarkupLine($"[grey]{Markup.Escape(note)}[/]"), cancellationToken);
-
-        async Task<WireMockServer> StartAsync()
+        var server = LoopbackWireMock.Start();
+        try
         {
-            var server = await WireMockServer.StartAsync(WireMockServerOptions.ForRepository(repository), cancellationToken);
-            try
+            foreach (var stub in SandboxStubFactory.BuildAll(specs))
             {
-                await server.Admin.ImportMappingsAsync(SandboxStubFactory.BuildAll(specs), cancellationToken);
-                return server;
+                stub.AddTo(server);
             }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
 
-        var what = specs.Count == 1 ? $"the {specs[0].Key} sandbox" : "the sandbox";
-        return console.ShowsProgress
-            ? await console.Error.Status().StartAsync($"Starting {what} (WireMock)", _ => StartAsync())
-            : await StartAsync();
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The running sandbox named by <see cref="UrlVariable"/>, or null; a usage error when it does not answer.</summary>
@@ -57,7 +50,7 @@ internal static class SandboxServer
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var health = await http.GetAsync(new Uri(url, "/__admin/health"), cancellationToken);
+            using var health = await http.GetAsync(new Uri(url, SandboxStubFactory.HealthPath), cancellationToken);
             if (health.IsSuccessStatusCode)
             {
                 return url;

@@ -31,7 +31,7 @@ internal sealed class ConformanceCaseHandler : DelegatingHandler
         if (context is not null)
         {
             context.ResponseCount++;
-            context.AllMatched &= response.Headers.Contains(ConformanceHeaders.MatchedStubId);
+            context.AllMatched &= response.Headers.Contains(ConformanceHeaders.MatchedStub);
         }
 
         return response;

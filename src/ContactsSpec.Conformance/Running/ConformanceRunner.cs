@@ -1,21 +1,24 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Conformance.Verification;
+using WireMock.Server;
 
 namespace ContactsSpec.Conformance.Running;
 
 /// <summary>
-/// Runs conformance cases against a WireMock server: loads every case's stub in one import, then, per case,
-/// calls the generated client with the spec's request examples and judges both the outcome and the request
-/// WireMock recorded. Cases are independent and may run in parallel.
+/// Runs conformance cases against a WireMock.Net server: loads every case's stub, then, per case, calls the
+/// generated client with the spec's request examples and judges both the outcome and the request WireMock logged.
+/// Cases are independent and may run in parallel.
 /// </summary>
 public sealed class ConformanceRunner : IDisposable
 {
+    // WireMock.Net logs a request just after answering it; a case's entries are normally there at once.
+    private static readonly TimeSpan _logWait = TimeSpan.FromSeconds(5);
+
     private readonly WireMockServer _server;
     private readonly ErrorKindTable _errorTable;
     private readonly ConformanceCaseHandler _transport;
@@ -33,37 +36,35 @@ public sealed class ConformanceRunner : IDisposable
     }
 
     /// <summary>
-    /// Replaces the server's stubs with one per case and target, in a single import; a facade case whose call sends
-    /// other requests first (<see cref="FacadeInvoker.PrecedingRequests"/>) also gets their documented answers,
-    /// under its own tag.
+    /// Adds one stub per case and target to the server; a facade case whose call sends other requests first
+    /// (<see cref="FacadeInvoker.PrecedingRequests"/>) also gets their documented answers, under its own tag.
     /// </summary>
-    public async Task LoadStubsAsync(IEnumerable<ConformanceCase> cases, CancellationToken cancellationToken = default)
+    public void LoadStubs(IEnumerable<ConformanceCase> cases)
     {
+        ArgumentNullException.ThrowIfNull(cases);
         var all = cases.ToList();
         // Named examples are unique per operation; body-less "empty" ones repeat per status and are never preceding answers.
         var documented = all.Where(@case => @case.Kind == ConformanceCaseKind.Documented)
             .ToLookup(@case => (@case.Provider, @case.Operation.Id, @case.ExampleName));
-        var mappings = new JsonArray();
         foreach (var @case in all)
         {
-            mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.GeneratedClient));
+            WireMockStubFactory.Build(@case, ConformanceTarget.GeneratedClient).AddTo(_server);
             if (!FacadeInvoker.IsReachable(@case.Operation))
             {
                 continue;
             }
 
             var tag = @case.RequestTag(ConformanceTarget.Facade);
-            mappings.Add(WireMockStubFactory.Build(@case, ConformanceTarget.Facade));
+            WireMockStubFactory.Build(@case, ConformanceTarget.Facade).AddTo(_server);
             foreach (var (operationId, example) in FacadeInvoker.PrecedingRequests(@case.Operation))
             {
-                var preceding = WireMockStubFactory.Build(documented[(@case.Provider, operationId, example)].Single(), ConformanceTarget.Facade);
-                preceding["name"] = $"{tag} (before it: {operationId}/{example})";
-                preceding["request"]!["headers"]![ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag };
-                mappings.Add(preceding);
+                WireMockStubFactory.Build(
+                    documented[(@case.Provider, operationId, example)].Single(),
+                    ConformanceTarget.Facade,
+                    caseTag: tag,
+                    title: $"{tag} (before it: {operationId}/{example})").AddTo(_server);
             }
         }
-
-        await _server.Admin.ImportMappingsAsync(mappings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs one case against the target; never throws for a non-conforming client or facade.</summary>
@@ -72,7 +73,7 @@ public sealed class ConformanceRunner : IDisposable
         ArgumentNullException.ThrowIfNull(@case);
         var stopwatch = Stopwatch.StartNew();
         var spec = @case.Operation.Spec;
-        var baseUrl = new Uri(_server.BaseUri, SpecCredentials.ServerBasePath(spec) + "/");
+        var baseUrl = new Uri(_server.BaseUri(), SpecCredentials.ServerBasePath(spec).TrimStart('/') + "/");
         var tag = @case.RequestTag(target);
 
         // The facade authenticates itself; for the generated client the harness adds the spec's example token.
@@ -90,33 +91,24 @@ public sealed class ConformanceRunner : IDisposable
         }
 
         var problems = new List<string>();
-        var logged = await _server.Admin.FindRequestsAsync(
-            new JsonObject
-            {
-                ["method"] = "ANY",
-                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
-            },
-            cancellationToken).ConfigureAwait(false);
-
         // The facade may send documented requests before the operation's own (WAMM: contact_to, then contact_to_user).
         var operations = (target == ConformanceTarget.Facade ? FacadeInvoker.PrecedingRequests(@case.Operation) : [])
             .Select(preceding => spec.Operations.Single(operation => operation.Id == preceding.OperationId))
             .Append(@case.Operation)
             .ToList();
-        var requests = logged.OfType<JsonObject>().ToList();
+        var logged = await _server.WaitForAsync(tag, operations.Count, _logWait, cancellationToken).ConfigureAwait(false);
+        var requests = logged.Select(entry => RecordedRequest.From(entry.RequestMessage)).ToList();
         if (requests.Count != operations.Count)
         {
-            problems.Add($"expected {operations.Count} request(s) to reach WireMock, it recorded {logged.Count}"
+            problems.Add($"expected {operations.Count} request(s) to reach WireMock, it logged {logged.Count}"
                 + (outcome.Exception is null ? string.Empty : $"; the call threw {outcome.Exception.GetType().Name}: {outcome.Exception.Message}"));
             return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
         }
 
         if (!scope.Context.AllMatched)
         {
-            var unmatched = requests.FirstOrDefault(request => !operations.Any(operation => RequestVerifier.FitsPath(operation, request))) ?? requests[0];
-            var nearMisses = await _server.Admin.GetNearMissesAsync(unmatched, cancellationToken).ConfigureAwait(false);
-            problems.Add("WireMock matched no stub: the request differs from what the spec calls correct. Near misses:"
-                + Environment.NewLine + WireMockAdminClient.FormatNearMisses(nearMisses));
+            problems.Add("WireMock matched no stub: the request differs from what the spec calls correct. "
+                + string.Join(Environment.NewLine, logged.Where(entry => entry.MappingGuid is null).Select(WireMockJournal.NearMiss)));
         }
         else
         {

@@ -5,12 +5,13 @@ using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Reporting;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Verification;
+using WireMock.Server;
 
 namespace ContactsSpec.Conformance.Running;
 
 /// <summary>
-/// One conformance run: a WireMock server loaded with a stub per case and target, the runner over it, and the
-/// report collecting the results. The NUnit suite drives its cases one test at a time; the command-line tool
+/// One conformance run: an in-process WireMock.Net server loaded with a stub per case and target, the runner over
+/// it, and the report collecting the results. The NUnit suite drives its cases one test at a time; the command-line tool
 /// calls <see cref="RunAllAsync"/>. Dispose it to stop the server.
 /// </summary>
 public sealed class ConformanceSession : IAsyncDisposable
@@ -51,33 +52,28 @@ public sealed class ConformanceSession : IAsyncDisposable
     public bool IsComplete => Report.Results.Count == Runs.Count;
 
     /// <summary>
-    /// Starts WireMock, derives the cases of <paramref name="specs"/> and loads their stubs in one import.
+    /// Starts WireMock, derives the cases of <paramref name="specs"/> and loads their stubs.
     /// </summary>
-    /// <param name="repositoryRoot">The repository (for the WireMock jar and docs/ERRORS.md).</param>
     /// <param name="specs">The provider specs whose cases to run (all of them, or a filtered few).</param>
-    /// <param name="wireMockLogPath">Where WireMock's output goes, or null for a temporary file.</param>
-    /// <param name="cancellationToken">Cancels the start; a started server is stopped.</param>
-    public static async Task<ConformanceSession> StartAsync(
-        string repositoryRoot, IEnumerable<ProviderSpec> specs, string? wireMockLogPath = null, CancellationToken cancellationToken = default)
+    /// <param name="errorTable">The documented error kinds the facade's errors are judged by (docs/ERRORS.md).</param>
+    public static ConformanceSession Start(IEnumerable<ProviderSpec> specs, ErrorKindTable errorTable)
     {
-        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
         ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(errorTable);
         var wallTime = Stopwatch.StartNew();
         var cases = ConformanceCaseCatalog.Build(specs);
-        var errorTable = ErrorKindTable.Load(Path.Combine(repositoryRoot, "docs", "ERRORS.md"));
-        var server = await WireMockServer.StartAsync(WireMockServerOptions.ForRepository(repositoryRoot, wireMockLogPath), cancellationToken)
-            .ConfigureAwait(false);
+        var server = LoopbackWireMock.Start();
         ConformanceRunner? runner = null;
         try
         {
             runner = new ConformanceRunner(server, errorTable);
-            await runner.LoadStubsAsync(cases, cancellationToken).ConfigureAwait(false);
+            runner.LoadStubs(cases);
             return new ConformanceSession(server, runner, cases, wallTime);
         }
         catch
         {
             runner?.Dispose();
-            await server.DisposeAsync().ConfigureAwait(false);
+            server.Dispose();
             throw;
         }
     }
@@ -120,9 +116,11 @@ public sealed class ConformanceSession : IAsyncDisposable
         Report.WriteAsync(folder, Elapsed, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Runner.Dispose();
-        await Server.DisposeAsync().ConfigureAwait(false);
+        Server.Stop();
+        Server.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

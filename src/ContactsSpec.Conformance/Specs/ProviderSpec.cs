@@ -15,7 +15,7 @@ public sealed class ProviderSpec
     /// <summary>The provider key: the spec's folder name (<c>wamm</c>, <c>wazzup-v3</c>, ...).</summary>
     public string Key { get; }
 
-    /// <summary>Full path of the spec file.</summary>
+    /// <summary>Full path of the spec file, or for a spec built into this assembly its resource name (<c>specs/&lt;key&gt;/openapi.yaml</c>).</summary>
     public string Path { get; }
 
     /// <summary>The parsed document with <c>$ref</c>s resolvable.</summary>
@@ -29,6 +29,14 @@ public sealed class ProviderSpec
     public static async Task<ProviderSpec> LoadAsync(string key, string path, CancellationToken cancellationToken = default)
     {
         var yaml = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ParseAsync(key, yaml, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses a spec's YAML text; <paramref name="path"/> says where it came from.</summary>
+    public static async Task<ProviderSpec> ParseAsync(string key, string yaml, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(yaml);
         var json = YamlToJsonConverter.Convert(yaml);
         // The document path only anchors relative $refs; the specs use local ones.
         var document = await OpenApiDocument.FromJsonAsync(json, System.IO.Path.ChangeExtension(path, ".json"), cancellationToken)

@@ -10,6 +10,6 @@ public static class ConformanceHeaders
     /// </summary>
     public const string CaseId = "X-ContactsSpec-Case";
 
-    /// <summary>WireMock adds this header to every response served by a stub; its absence means no stub matched.</summary>
-    public const string MatchedStubId = "Matched-Stub-Id";
+    /// <summary>Every stub's answer carries this header with the stub's title; its absence means no stub matched.</summary>
+    public const string MatchedStub = "X-ContactsSpec-Stub";
 }

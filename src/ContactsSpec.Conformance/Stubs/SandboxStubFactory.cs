@@ -1,8 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
 using Newtonsoft.Json;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace ContactsSpec.Conformance.Stubs;
 
@@ -15,14 +17,17 @@ namespace ContactsSpec.Conformance.Stubs;
 /// </summary>
 public static class SandboxStubFactory
 {
-    /// <summary>The prefix of every sandbox stub's name.</summary>
+    /// <summary>The prefix of every sandbox stub's title.</summary>
     public const string NamePrefix = "sandbox/";
 
+    /// <summary>A path no provider uses, answered 200 by every sandbox: how a client tells that a sandbox is running there.</summary>
+    public const string HealthPath = "/__contactsspec/sandbox";
+
     /// <summary>The sandbox stubs of one provider.</summary>
-    public static JsonArray Build(ProviderSpec spec)
+    public static IReadOnlyList<WireMockStub> Build(ProviderSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var mappings = new JsonArray();
+        var stubs = new List<WireMockStub>();
         foreach (var operation in spec.Operations.Where(FacadeInvoker.IsReachable))
         {
             var success = operation.ResponseExamples().FirstOrDefault(example =>
@@ -32,39 +37,30 @@ public static class SandboxStubFactory
                 continue;
             }
 
-            var response = new JsonObject { ["status"] = int.Parse(success.Status, NumberStyles.None, CultureInfo.InvariantCulture) };
+            var response = Response.Create().WithStatusCode(int.Parse(success.Status, NumberStyles.None, CultureInfo.InvariantCulture));
             if (success.Value is not null)
             {
-                response["headers"] = new JsonObject { ["Content-Type"] = success.MediaType ?? "application/json" };
-                response["jsonBody"] = JsonNode.Parse(success.Value.ToString(Formatting.None));
+                response.WithHeader("Content-Type", success.MediaType ?? "application/json").WithBody(success.Value.ToString(Formatting.None));
             }
 
-            mappings.Add(new JsonObject
-            {
-                ["name"] = $"{NamePrefix}{success.DisplayName}",
-                ["request"] = new JsonObject
-                {
-                    ["method"] = operation.Method.ToUpperInvariant(),
-                    ["urlPathTemplate"] = SpecCredentials.ServerBasePath(spec) + operation.Path,
-                },
-                ["response"] = response,
-            });
+            var request = Request.Create()
+                .UsingMethod(operation.Method.ToUpperInvariant())
+                .WithPath(new RegexMatcher(PathPattern(SpecCredentials.ServerBasePath(spec) + operation.Path)));
+            stubs.Add(new WireMockStub($"{NamePrefix}{success.DisplayName}", request, response));
         }
 
-        return mappings;
+        return stubs;
     }
 
-    /// <summary>The sandbox stubs of every provider in <paramref name="specs"/>, for one server (their paths do not overlap).</summary>
-    public static JsonArray BuildAll(IEnumerable<ProviderSpec> specs)
+    /// <summary>
+    /// The sandbox stubs of every provider in <paramref name="specs"/>, for one server (their paths do not overlap),
+    /// and the health stub at <see cref="HealthPath"/>.
+    /// </summary>
+    public static IReadOnlyList<WireMockStub> BuildAll(IEnumerable<ProviderSpec> specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        var mappings = new JsonArray();
-        foreach (var mapping in specs.SelectMany(spec => Build(spec)))
-        {
-            mappings.Add(mapping!.DeepClone());
-        }
-
-        return mappings;
+        var health = new WireMockStub($"{NamePrefix}health", Request.Create().UsingGet().WithPath(HealthPath), Response.Create().WithStatusCode(200));
+        return [.. specs.SelectMany(Build), health];
     }
 
     /// <summary>The base address a facade client uses to reach the sandbox stubs of <paramref name="spec"/> on <paramref name="serverBaseUri"/>.</summary>
@@ -74,4 +70,8 @@ public static class SandboxStubFactory
         ArgumentNullException.ThrowIfNull(serverBaseUri);
         return new Uri(serverBaseUri.GetLeftPart(UriPartial.Authority) + SpecCredentials.ServerBasePath(spec));
     }
+
+    // A path template as a pattern: each {parameter} stands for one non-empty segment.
+    private static string PathPattern(string template) =>
+        "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$";
 }

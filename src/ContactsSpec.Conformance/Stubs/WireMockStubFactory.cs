@@ -1,82 +1,70 @@
-using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Specs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NSwag;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace ContactsSpec.Conformance.Stubs;
 
 /// <summary>
-/// Builds a standard WireMock JSON stub mapping for a conformance case, derived from the spec alone. The request
-/// matcher accepts only what the spec calls a correct request carrying the spec's request examples: method, path
-/// template with the example path values, query parameters, credentials in their documented place, content
-/// type, and the body (the documented request example, exactly). For the facade, optional query parameters are
-/// left to the facade (it chooses its own page size); the journal check still holds them to the spec.
+/// Builds the WireMock.Net stub of a conformance case, derived from the spec alone. The request matcher accepts only
+/// what the spec calls a correct request carrying the spec's request examples: method, path with the example path
+/// values, query parameters, credentials in their documented place, content type, and the body (the documented
+/// request example, exactly). For the facade, optional query parameters are left to the facade (it chooses its own
+/// page size); the request check still holds them to the spec.
 /// </summary>
 public static class WireMockStubFactory
 {
-    /// <summary>The mapping for one case run against <paramref name="target"/>.</summary>
-    public static JsonObject Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.GeneratedClient)
+    /// <summary>The stub for one case run against <paramref name="target"/>.</summary>
+    /// <param name="case">The case whose documented response the stub answers with.</param>
+    /// <param name="target">Which caller the stub is for.</param>
+    /// <param name="caseTag">The <see cref="ConformanceHeaders.CaseId"/> to match; default: the case's own tag for the target.</param>
+    /// <param name="title">The stub's title; default: the tag.</param>
+    public static WireMockStub Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.GeneratedClient, string? caseTag = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var tag = @case.RequestTag(target);
+        var tag = caseTag ?? @case.RequestTag(target);
         var operation = @case.Operation;
-        var request = new JsonObject
-        {
-            ["method"] = operation.Method.ToUpperInvariant(),
-            ["urlPathTemplate"] = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path,
-        };
-
-        var pathParameters = new JsonObject();
-        var queryParameters = new JsonObject();
-        var headers = new JsonObject { [ConformanceHeaders.CaseId] = EqualTo(tag) };
+        var path = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
+        var escapedPath = path;
+        var request = Request.Create()
+            .UsingMethod(operation.Method.ToUpperInvariant())
+            .WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag));
         foreach (var parameter in operation.Parameters)
         {
             var value = ParameterText(parameter);
             switch (parameter.Kind)
             {
                 case OpenApiParameterKind.Path:
-                    pathParameters[parameter.Name] = PathValue(value);
+                    path = path.Replace($"{{{parameter.Name}}}", value, StringComparison.Ordinal);
+                    escapedPath = escapedPath.Replace($"{{{parameter.Name}}}", Uri.EscapeDataString(value), StringComparison.Ordinal);
                     break;
                 case OpenApiParameterKind.Query when target == ConformanceTarget.Facade && !parameter.IsRequired:
                     break;
                 case OpenApiParameterKind.Query:
-                    queryParameters[parameter.Name] = EqualTo(value);
+                    request.WithParam(parameter.Name, new ExactMatcher(value));
                     break;
                 case OpenApiParameterKind.Header:
-                    headers[parameter.Name] = EqualTo(value);
+                    request.WithHeader(parameter.Name, new ExactMatcher(value));
                     break;
                 default:
                     throw new NotSupportedException($"{operation}: parameters in '{parameter.Kind}' are not supported by the stub factory.");
             }
         }
 
+        // A client may percent-encode a character such as '@' in a path value or leave it as it is; both are correct.
+        request.WithPath(path == escapedPath ? new ExactMatcher(path) : new ExactMatcher(path, escapedPath));
         if (SpecCredentials.ExampleBearerToken(operation.Spec) is { } token)
         {
-            headers["Authorization"] = EqualTo($"Bearer {token}");
+            request.WithHeader("Authorization", new ExactMatcher($"Bearer {token}"));
         }
 
-        AddBody(operation, request, headers);
-        if (pathParameters.Count > 0)
-        {
-            request["pathParameters"] = pathParameters;
-        }
-
-        if (queryParameters.Count > 0)
-        {
-            request["queryParameters"] = queryParameters;
-        }
-
-        request["headers"] = headers;
-
-        return new JsonObject
-        {
-            ["name"] = tag,
-            ["request"] = request,
-            ["response"] = Response(@case),
-            ["metadata"] = new JsonObject { ["contactsspecCase"] = tag },
-        };
+        AddBody(operation, request);
+        return new WireMockStub(title ?? tag, request, Answer(@case));
     }
 
     /// <summary>The text a parameter's example is sent as: strings as they are, other values as their JSON.</summary>
@@ -94,7 +82,7 @@ public static class WireMockStubFactory
         _ => token.ToString(Formatting.None),
     };
 
-    private static void AddBody(SpecOperation operation, JsonObject request, JsonObject headers)
+    private static void AddBody(SpecOperation operation, IRequestBuilder request)
     {
         var body = operation.Operation.RequestBody;
         if (body is null)
@@ -106,26 +94,21 @@ public static class WireMockStubFactory
         var example = content.Example is null ? null : JToken.FromObject(content.Example);
         if (mediaType == "application/json")
         {
-            headers["Content-Type"] = new JsonObject { ["matches"] = "application/json(;.*)?" };
-            request["bodyPatterns"] = new JsonArray(new JsonObject
-            {
-                ["equalToJson"] = ToNode(example),
-                ["ignoreArrayOrder"] = false,
-                ["ignoreExtraElements"] = false,
-            });
+            request.WithHeader("Content-Type", new RegexMatcher("^application/json(;.*)?$"));
+            // JsonMatcher compares parsed JSON: every member and array item, in order, nothing extra.
+            request.WithBody(new JsonMatcher(example?.ToString(Formatting.None) ?? "null"));
         }
         else if (mediaType == "multipart/form-data" && example is JObject form)
         {
-            headers["Content-Type"] = new JsonObject { ["contains"] = "multipart/form-data" };
-            request["multipartPatterns"] = new JsonArray([.. form.Properties().Select(field => (JsonNode)new JsonObject
-            {
-                ["matchingType"] = "ANY",
-                ["headers"] = new JsonObject
-                {
-                    ["Content-Disposition"] = new JsonObject { ["matches"] = $".*name=\"?{System.Text.RegularExpressions.Regex.Escape(field.Name)}\"?(;.*)?" },
-                },
-                ["bodyPatterns"] = new JsonArray(EqualTo(ExampleText(field.Value) ?? string.Empty)),
-            })]);
+            request.WithHeader("Content-Type", new RegexMatcher("^multipart/form-data(;.*)?$"));
+            // Every documented field must be there with its example value (And), not just one of them.
+            IMatcher[] fields = [.. form.Properties().Select(field => (IMatcher)new MimePartMatcher(
+                MatchBehaviour.AcceptOnMatch,
+                contentTypeMatcher: null,
+                contentDispositionMatcher: new RegexMatcher($"^form-data; name=\"?{Regex.Escape(field.Name)}\"?(;.*)?$"),
+                contentTransferEncodingMatcher: null,
+                contentMatcher: new ExactMatcher(ExampleText(field.Value) ?? string.Empty)))];
+            request.WithMultiPart(fields, MatchBehaviour.AcceptOnMatch, MatchOperator.And);
         }
         else
         {
@@ -133,27 +116,14 @@ public static class WireMockStubFactory
         }
     }
 
-    private static JsonObject Response(ConformanceCase @case)
+    private static IResponseBuilder Answer(ConformanceCase @case)
     {
-        var response = new JsonObject { ["status"] = @case.Status };
+        var response = Response.Create().WithStatusCode(@case.Status);
         if (@case.ResponseBody is not null)
         {
-            response["headers"] = new JsonObject { ["Content-Type"] = @case.MediaType };
-            response["jsonBody"] = ToNode(@case.ResponseBody);
+            response.WithHeader("Content-Type", @case.MediaType ?? "application/json").WithBody(@case.ResponseBody.ToString(Formatting.None));
         }
 
         return response;
     }
-
-    private static JsonObject EqualTo(string value) => new() { ["equalTo"] = value };
-
-    // WireMock compares path parameters as they arrive, still percent-encoded; a client may encode a character
-    // such as '@' or leave it as it is, and both are correct.
-    private static JsonObject PathValue(string value)
-    {
-        var escaped = Uri.EscapeDataString(value);
-        return escaped == value ? EqualTo(value) : new JsonObject { ["or"] = new JsonArray(EqualTo(value), EqualTo(escaped)) };
-    }
-
-    private static JsonNode? ToNode(JToken? token) => token is null ? null : JsonNode.Parse(token.ToString(Formatting.None));
 }

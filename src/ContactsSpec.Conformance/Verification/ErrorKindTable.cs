@@ -9,6 +9,9 @@ namespace ContactsSpec.Conformance.Verification;
 /// </summary>
 public sealed class ErrorKindTable
 {
+    /// <summary>The name docs/ERRORS.md is embedded under (ContactsSpec.Conformance.csproj).</summary>
+    public const string EmbeddedResourceName = "docs/ERRORS.md";
+
     private const string Header = "| provider | status | code | kind | retryable |";
 
     private ErrorKindTable(IReadOnlyList<ErrorKindRow> rows)
@@ -19,10 +22,23 @@ public sealed class ErrorKindTable
     /// <summary>The rows, in document order.</summary>
     public IReadOnlyList<ErrorKindRow> Rows { get; }
 
-    /// <summary>Reads the table under its header in <paramref name="markdownPath"/>.</summary>
-    public static ErrorKindTable Load(string markdownPath)
+    /// <summary>Reads the table under its header in the Markdown file <paramref name="markdownPath"/>.</summary>
+    public static ErrorKindTable Load(string markdownPath) => Parse(File.ReadAllText(markdownPath), markdownPath);
+
+    /// <summary>The table of the docs/ERRORS.md this assembly was built with.</summary>
+    public static ErrorKindTable LoadEmbedded()
     {
-        var lines = File.ReadAllLines(markdownPath);
+        using var stream = typeof(ErrorKindTable).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException($"The resource {EmbeddedResourceName} is missing from {typeof(ErrorKindTable).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), EmbeddedResourceName);
+    }
+
+    /// <summary>Reads the table under its header in <paramref name="markdown"/>; <paramref name="markdownPath"/> names it in errors.</summary>
+    public static ErrorKindTable Parse(string markdown, string markdownPath)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var lines = markdown.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
         var start = Array.FindIndex(lines, line => line.Trim() == Header);
         if (start < 0)
         {

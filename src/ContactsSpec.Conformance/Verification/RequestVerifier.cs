@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Specs;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -12,45 +12,38 @@ using NSwag;
 namespace ContactsSpec.Conformance.Verification;
 
 /// <summary>
-/// Checks a request from WireMock's journal against the operation in the spec: method, path, query parameters,
+/// Checks a request from WireMock's log against the operation in the spec: method, path, query parameters,
 /// credentials, content type and body schema. It judges validity by the spec, independently of the stub that
 /// matched it.
 /// </summary>
 public static class RequestVerifier
 {
     /// <summary>Every way the logged request breaks the spec; empty when it conforms.</summary>
-    public static async Task<IReadOnlyList<string>> VerifyAsync(SpecOperation operation, JsonObject loggedRequest, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> VerifyAsync(SpecOperation operation, RecordedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(loggedRequest);
+        ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
-        var method = (string?)loggedRequest["method"];
-        if (!string.Equals(method, operation.Method, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(request.Method, operation.Method, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"method is {method}, the spec says {operation.Method.ToUpperInvariant()}");
+            problems.Add($"method is {request.Method}, the spec says {operation.Method.ToUpperInvariant()}");
         }
 
-        var url = (string?)loggedRequest["url"] ?? string.Empty;
-        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
-        var path = queryStart < 0 ? url : url[..queryStart];
-        var query = queryStart < 0 ? string.Empty : url[queryStart..];
-        VerifyPath(operation, path, problems);
-        VerifyQuery(operation, QueryHelpers.ParseQuery(query), problems);
-        var headers = Headers(loggedRequest);
+        VerifyPath(operation, request.Path, problems);
+        VerifyQuery(operation, QueryHelpers.ParseQuery(request.Query), problems);
+        var headers = Headers(request);
         VerifyCredentials(operation, headers, problems);
-        await VerifyBodyAsync(operation, headers, Body(loggedRequest), problems, cancellationToken).ConfigureAwait(false);
+        await VerifyBodyAsync(operation, headers, request.Body, problems, cancellationToken).ConfigureAwait(false);
         return problems;
     }
 
-    /// <summary>Whether the logged request's method and path are the operation's (path values not judged).</summary>
-    public static bool FitsPath(SpecOperation operation, JsonObject loggedRequest)
+    /// <summary>Whether the request's method and path are the operation's (path values not judged).</summary>
+    public static bool FitsPath(SpecOperation operation, RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(loggedRequest);
-        var url = (string?)loggedRequest["url"] ?? string.Empty;
-        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
-        return string.Equals((string?)loggedRequest["method"], operation.Method, StringComparison.OrdinalIgnoreCase)
-            && PathPattern(operation, []).IsMatch(queryStart < 0 ? url : url[..queryStart]);
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Equals(request.Method, operation.Method, StringComparison.OrdinalIgnoreCase)
+            && PathPattern(operation, []).IsMatch(request.Path);
     }
 
     private static Regex PathPattern(SpecOperation operation, List<string> names)
@@ -208,19 +201,7 @@ public static class RequestVerifier
         problems.AddRange(schema.Validate(value.ToJsonString(), SchemaType.OpenApi3).Select(error => $"{what}: {error}"));
     }
 
-    private static Dictionary<string, string> Headers(JsonObject loggedRequest)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in loggedRequest["headers"]?.AsObject() ?? [])
-        {
-            headers[name] = value is JsonArray values ? string.Join(", ", values.Select(item => (string?)item)) : (string?)value ?? string.Empty;
-        }
-
-        return headers;
-    }
-
-    private static byte[] Body(JsonObject loggedRequest) =>
-        loggedRequest["bodyAsBase64"] is JsonValue base64 && base64.GetValueKind() == JsonValueKind.String
-            ? Convert.FromBase64String((string)base64!)
-            : [];
+    private static Dictionary<string, string> Headers(RecordedRequest request) =>
+        request.Headers.GroupBy(header => header.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => string.Join(", ", group.Select(header => header.Value)), StringComparer.OrdinalIgnoreCase);
 }

@@ -24,7 +24,12 @@ internal static class CliTool
     public static Task<CliRun> RunInSharedSandboxAsync(params string[] arguments) =>
         RunAsync(arguments, new Dictionary<string, string> { ["CONTACTSSPEC_SANDBOX_URL"] = CliTestServer.Url }, null);
 
-    public static async Task<CliRun> RunAsync(string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository)
+    /// <summary>Runs as an installed tool would outside any checkout: from <paramref name="folder"/>, with no <c>$CONTACTSSPEC_REPO</c>.</summary>
+    public static Task<CliRun> RunOutsideCheckoutAsync(string folder, params string[] arguments) =>
+        RunAsync(arguments, null, repository: null, workingDirectory: folder, inCheckout: false);
+
+    public static async Task<CliRun> RunAsync(
+        string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory = null, bool inCheckout = true)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,7 +37,7 @@ internal static class CliTool
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
         start.ArgumentList.Add(DllPath);
         foreach (var argument in arguments)
@@ -45,7 +50,11 @@ internal static class CliTool
             start.Environment.Remove(name);
         }
 
-        start.Environment[SpecCatalog.RepositoryVariable] = repository ?? RepositoryRoot;
+        if (inCheckout)
+        {
+            start.Environment[SpecCatalog.RepositoryVariable] = repository ?? RepositoryRoot;
+        }
+
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

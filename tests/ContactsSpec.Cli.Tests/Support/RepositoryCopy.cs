@@ -2,7 +2,7 @@ namespace ContactsSpec.Cli.Tests.Support;
 
 /// <summary>
 /// A throwaway repository for tests that change specs or generated code: the solution file (the root marker),
-/// specs/, docs/ and the generated projects copied, node_modules linked to the real one.
+/// the build files, specs/, docs/ and the generated projects copied, so that the copy restores NSwag.MSBuild itself.
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
@@ -11,12 +11,16 @@ internal sealed class RepositoryCopy : IDisposable
     public RepositoryCopy()
     {
         var source = CliTool.RepositoryRoot;
-        File.Copy(Path.Combine(source, "ContactsSpec.sln"), Path.Combine(Root, "ContactsSpec.sln"));
+        foreach (var file in new[] { "ContactsSpec.sln", "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
+        {
+            File.Copy(Path.Combine(source, file), Path.Combine(Root, file));
+        }
+
         CopyTree(Path.Combine(source, "specs"), Path.Combine(Root, "specs"), _ => true);
         CopyTree(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), _ => true);
         CopyTree(Path.Combine(source, "generated"), Path.Combine(Root, "generated"),
-            file => file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".g.cs", StringComparison.Ordinal));
-        Directory.CreateSymbolicLink(Path.Combine(Root, "node_modules"), Path.Combine(source, "node_modules"));
+            file => file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".g.cs", StringComparison.Ordinal) || file.EndsWith(".props", StringComparison.Ordinal)
+                || Path.GetFileName(file) == ".editorconfig");
     }
 
     public string Root => _folder.Path;

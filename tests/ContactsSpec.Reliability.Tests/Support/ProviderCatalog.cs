@@ -105,7 +105,7 @@ internal static class ProviderCatalog
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, SuccessAnswer>> SuccessAnswersAsync(string repositoryRoot)
     {
-        var cases = ConformanceCaseCatalog.Build(await SpecCatalog.LoadAllAsync(repositoryRoot));
+        var cases = ConformanceCaseCatalog.Build(await SpecCatalog.LoadAllAsync(SpecCatalog.SpecsFolder(repositoryRoot)));
         var answers = new Dictionary<string, SuccessAnswer>(StringComparer.Ordinal);
         foreach (var operation in Operations)
         {

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using ContactsSpec.Cli.Output;
+using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Verification;
+using Spectre.Console;
+
+namespace ContactsSpec.Cli;
+
+/// <summary>
+/// Where <c>conformance</c>, <c>sandbox</c> and <c>--sandbox</c> take their specs from: <c>--specs DIR</c>; else the
+/// checkout the tool runs in (a maintainer editing specs replays their edits); else the specs built into the tool,
+/// the ones its clients were generated from, so an installed tool needs no checkout.
+/// </summary>
+/// <param name="Specs">The provider specs.</param>
+/// <param name="ErrorTable">The documented error kinds the facade is judged by.</param>
+/// <param name="Origin">Where the specs came from, for people.</param>
+/// <param name="RepositoryRoot">The checkout, or null outside one.</param>
+internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTable ErrorTable, string Origin, string? RepositoryRoot)
+{
+    public static Option<string?> CreateOption() => new("--specs")
+    {
+        Description = "Folder of provider specs (<provider>/openapi.yaml) to use. Default: the checkout's specs/ inside a checkout, else the specs built into the tool.",
+        HelpName = "folder",
+    };
+
+    public static async Task<SpecSource> ResolveAsync(string? specsFolder, CliConsole console, CancellationToken cancellationToken)
+    {
+        var repository = RepositoryLocator.TryFind();
+        string? folder;
+        ErrorKindTable errorTable;
+        if (specsFolder is not null)
+        {
+            folder = Path.GetFullPath(specsFolder);
+            if (!Directory.Exists(folder) || SpecCatalog.ProviderKeys(folder).Count == 0)
+            {
+                throw CliException.Usage($"--specs {specsFolder}: no <provider>/openapi.yaml in that folder.");
+            }
+
+            errorTable = ErrorKindTable.LoadEmbedded();
+        }
+        else if (repository is not null)
+        {
+            folder = SpecCatalog.SpecsFolder(repository);
+            errorTable = ErrorKindTable.Load(Path.Combine(repository, "docs", "ERRORS.md"));
+        }
+        else
+        {
+            return new SpecSource(await SpecCatalog.LoadEmbeddedAsync(cancellationToken), ErrorKindTable.LoadEmbedded(), "the specs built into contacts-spec", null);
+        }
+
+        var differing = SpecCatalog.DifferencesFromEmbedded(folder);
+        if (differing.Count > 0)
+        {
+            console.Error.MarkupLine(
+                $"[yellow]Note:[/] the specs of {Markup.Escape(string.Join(", ", differing))} in {Markup.Escape(folder)} differ from the ones this tool's clients "
+                + "were generated from: the stubs and checks follow the folder, the clients and the facade are the built-in ones. Rebuild the tool to test regenerated clients.");
+        }
+
+        return new SpecSource(await SpecCatalog.LoadAllAsync(folder, cancellationToken), errorTable, $"the specs in {folder}", repository);
+    }
+}
