@@ -42,6 +42,7 @@ public sealed class ContactsBuilder
                 // Timeouts belong to the resilience pipeline (ContactsClientOptions.AttemptTimeout / OverallTimeout).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(ContactsTransport.Create)
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()
             .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider))

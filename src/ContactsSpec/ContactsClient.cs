@@ -22,7 +22,7 @@ public partial class ContactsClient : IDisposable
     /// <summary>A client for the provider <paramref name="options"/> describe, with its own connection pool.</summary>
     public ContactsClient(ContactsClientOptions options, ILoggerFactory? loggerFactory = null)
 #pragma warning disable CA2000 // The HttpClient built here owns the handler chain and is disposed with this client.
-        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory, ownsTransport: true)
+        : this(options, ContactsTransport.Create(), loggerFactory, ownsTransport: true)
 #pragma warning restore CA2000
     {
     }

@@ -3,7 +3,9 @@ using System.Net;
 namespace ContactsSpec.Internal;
 
 /// <summary>
-/// Caps every response body at <see cref="ContactsClientOptions.MaxResponseBytes"/>: an answer whose Content-Length
+/// Guards every answer before a generated client reads it. A redirect (3xx) is refused, never followed: the
+/// transports the facade builds do not follow redirects, and this catches a transport that passes one through.
+/// Every response body is capped at <see cref="ContactsClientOptions.MaxResponseBytes"/>: an answer whose Content-Length
 /// is larger fails before its body is read, and one without a length fails as soon as more than the cap has
 /// arrived. The body is streamed through, never buffered here; its first bytes are kept in the current
 /// <see cref="ResponseCapture"/> so that an error about the answer can quote its beginning.
@@ -13,6 +15,16 @@ internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHa
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode is >= 300 and < 400 and not 304)
+        {
+            var target = response.Headers.Location is { } location
+                ? (location.IsAbsoluteUri ? location : new Uri(request.RequestUri!, location)).Authority
+                : null;
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new RedirectRefusedException(status, target);
+        }
+
         if (response.Content is not { } content)
         {
             return response;

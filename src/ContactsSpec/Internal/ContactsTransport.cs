@@ -1,0 +1,12 @@
+namespace ContactsSpec.Internal;
+
+/// <summary>The socket handler every facade pipeline sends through unless the caller brings its own.</summary>
+internal static class ContactsTransport
+{
+    public static SocketsHttpHandler Create() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        // A redirect would re-send the request, credentials included, to whatever host it names.
+        AllowAutoRedirect = false,
+    };
+}
