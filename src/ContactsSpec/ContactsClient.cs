@@ -19,6 +19,9 @@ public partial class ContactsClient : IDisposable
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly HttpClient? _ownedHttpClient;
 
+    // Cancelled by Dispose: ends calls in flight, which then throw ObjectDisposedException rather than a provider error.
+    private readonly CancellationTokenSource _disposal = new();
+
     /// <summary>A client for the provider <paramref name="options"/> describe, with its own connection pool.</summary>
     public ContactsClient(ContactsClientOptions options, ILoggerFactory? loggerFactory = null)
 #pragma warning disable CA2000 // The HttpClient built here owns the handler chain and is disposed with this client.
@@ -58,14 +61,14 @@ public partial class ContactsClient : IDisposable
 
         // Timeouts are the resilience pipeline's; HttpClient's own would fire first and look like a cancellation.
         _ownedHttpClient = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = Timeout.InfiniteTimeSpan };
-        (_options, _adapter, _resilience, _logger) = Initialize(options, _ownedHttpClient, logger);
+        (_options, _adapter, _resilience, _logger) = Initialize(options, _ownedHttpClient, logger, _disposal.Token);
     }
 
     /// <summary>For dependency injection: <paramref name="httpClient"/> comes from IHttpClientFactory with the credential handler in its pipeline.</summary>
     internal ContactsClient(ContactsClientOptions options, HttpClient httpClient, ILogger logger)
     {
         options.Validate();
-        (_options, _adapter, _resilience, _logger) = Initialize(options, httpClient, logger);
+        (_options, _adapter, _resilience, _logger) = Initialize(options, httpClient, logger, _disposal.Token);
     }
 
     /// <summary>The provider key.</summary>
@@ -255,19 +258,22 @@ public partial class ContactsClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases the HTTP pipeline this client created.</summary>
+    /// <summary>Ends the calls in flight (they throw <see cref="ObjectDisposedException"/>) and releases the HTTP pipeline this client created.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
+            _disposal.Cancel();
             _ownedHttpClient?.Dispose();
+            _disposal.Dispose();
         }
     }
 
-    private static (ContactsClientOptions, ContactsAdapter, ContactsResilience, ILogger) Initialize(ContactsClientOptions options, HttpClient httpClient, ILogger logger)
+    private static (ContactsClientOptions, ContactsAdapter, ContactsResilience, ILogger) Initialize(
+        ContactsClientOptions options, HttpClient httpClient, ILogger logger, CancellationToken disposal)
     {
         var adapter = options.CreateAdapter(httpClient);
-        return (options, adapter, new ContactsResilience(options, adapter.Errors, logger), logger);
+        return (options, adapter, new ContactsResilience(options, adapter.Errors, logger, disposal), logger);
     }
 
     /// <summary>Checks an id given on its own; a null one is the caller's bug, anything else unusable is InvalidInput.</summary>

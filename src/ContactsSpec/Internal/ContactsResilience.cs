@@ -18,26 +18,35 @@ internal sealed partial class ContactsResilience
     private readonly ResiliencePipeline _nonIdempotent;
     private readonly ContactsClientOptions _options;
     private readonly ContactsErrorFactory _errors;
+    private readonly CancellationToken _disposal;
 
-    public ContactsResilience(ContactsClientOptions options, ContactsErrorFactory errors, ILogger logger)
+    public ContactsResilience(ContactsClientOptions options, ContactsErrorFactory errors, ILogger logger, CancellationToken disposal)
     {
         _options = options;
         _errors = errors;
+        _disposal = disposal;
         _idempotent = Build(options, logger, errors.Provider, IsRetryableForIdempotent);
         _nonIdempotent = Build(options, logger, errors.Provider, IsRetryableForNonIdempotent);
     }
 
     public async Task<T> ExecuteAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposal.IsCancellationRequested, typeof(ContactsClient));
         var pipeline = idempotent ? _idempotent : _nonIdempotent;
+        // Linked only when the caller can cancel too: most calls then cost no extra token source.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposal) : null;
         try
         {
-            return await pipeline.ExecuteAsync(static async (state, token) => await state(token).ConfigureAwait(false), call, cancellationToken)
+            return await pipeline.ExecuteAsync(static async (state, token) => await state(token).ConfigureAwait(false), call, linked?.Token ?? _disposal)
                 .ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException timeout)
+        catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
         {
             throw _errors.TimedOut(operation, timeout.Timeout, overall: timeout.Timeout == _options.OverallTimeout);
+        }
+        catch (Exception error) when (_disposal.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(ContactsClient), $"The client was disposed during {operation}: {error.GetType().Name}.");
         }
     }
 
