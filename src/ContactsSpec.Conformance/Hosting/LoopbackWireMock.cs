@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
@@ -13,7 +18,16 @@ namespace ContactsSpec.Conformance.Hosting;
 /// </summary>
 public static class LoopbackWireMock
 {
+    /// <summary>
+    /// Carries the request target exactly as it arrived (WireMock.Net keeps only the decoded path), added before
+    /// WireMock reads the request; <see cref="RecordedRequest.From"/> reads it and leaves it out of the headers.
+    /// </summary>
+    internal const string RawTargetHeader = "X-ContactsSpec-Raw-Target";
+
     private const int MaxPortAttempts = 3;
+
+    // Hostile-input tests send credentials and ids far longer than Kestrel's 8 KiB request-line default.
+    private const int MaxRequestHeadBytes = 1 << 20;
 
     /// <summary>
     /// A started server on <c>http://127.0.0.1:N</c>. A port taken by another process between choosing and binding
@@ -34,6 +48,16 @@ public static class LoopbackWireMock
                     ReadStaticMappings = false,
                     Logger = new WireMockNullLogger(),
                     MaxRequestLogCount = keepRequestLog ? null : 0,
+                    AdditionalServiceRegistration = services => ((IServiceCollection)services).Configure<KestrelServerOptions>(kestrel =>
+                    {
+                        kestrel.Limits.MaxRequestLineSize = MaxRequestHeadBytes;
+                        kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadBytes;
+                    }),
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(next => context =>
+                    {
+                        context.Request.Headers[RawTargetHeader] = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+                        return next(context);
+                    }),
                 });
             }
             catch (Exception error) when (attempt < MaxPortAttempts && IsAddressInUse(error))

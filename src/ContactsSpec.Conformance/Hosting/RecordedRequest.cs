@@ -7,10 +7,7 @@ namespace ContactsSpec.Conformance.Hosting;
 /// A request as WireMock received it: method, path and query, every header, and the body's bytes.
 /// </summary>
 /// <param name="Method">The HTTP method, upper case.</param>
-/// <param name="PathAndQuery">
-/// The path and query. From WireMock.Net's log the path is percent-decoded (it keeps no raw path) and the query is
-/// as sent.
-/// </param>
+/// <param name="PathAndQuery">The path and query string as they arrived, still percent-encoded.</param>
 /// <param name="Headers">Every header value, one entry per value.</param>
 /// <param name="Body">The body's bytes; empty when there was none.</param>
 public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
@@ -30,14 +27,22 @@ public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOn
     {
         ArgumentNullException.ThrowIfNull(message);
         var headers = new List<KeyValuePair<string, string>>();
+        string? rawTarget = null;
         foreach (var (name, values) in message.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
         {
+            if (string.Equals(name, LoopbackWireMock.RawTargetHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                rawTarget = values.FirstOrDefault();
+                continue;
+            }
+
             headers.AddRange(values.Select(value => KeyValuePair.Create(name, value)));
         }
 
         var body = message.BodyAsBytes ?? (message.Body is { } text ? Encoding.UTF8.GetBytes(text) : []);
+        // A server started elsewhere than LoopbackWireMock has no raw target: its decoded path is the best there is.
         var query = string.IsNullOrEmpty(message.RawQuery) ? string.Empty : "?" + message.RawQuery.TrimStart('?');
-        return new RecordedRequest(message.Method.ToUpperInvariant(), message.Path + query, headers, body);
+        return new RecordedRequest(message.Method.ToUpperInvariant(), rawTarget ?? message.Path + query, headers, body);
     }
 
     /// <inheritdoc />
