@@ -1,17 +1,24 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Reliability.Tests.Support;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace ContactsSpec.Reliability.Tests;
 
 /// <summary>
 /// A 1,000-contact import where random chunks (Wazzup v3, batches of 100) or random single calls (WAMM, fan-out)
 /// fail, some for good and some only once: the per-item results account for every contact exactly once, retrying
-/// only the failed items completes the set, and WireMock's journal shows each contact accepted exactly once.
+/// only the failed items completes the set, and WireMock's log shows each contact accepted exactly once.
 /// The failures are drawn from a seed (CONTACTSSPEC_RELIABILITY_SEED to replay one), written to the summary.
+/// WireMock.Net stubs choose the failing requests (by body or query) and count them; the calls go through the
+/// faulting listener, which relays them to WireMock and turns a stub's fault directive into a real reset or empty
+/// response.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -59,18 +66,13 @@ public sealed class BatchIntegrityTests
 
         var first = run + "/first";
         var retry = run + "/retry";
-        var mappings = new List<JsonObject> { Accept("POST", "/v3/contacts", run, body: null) };
+        using var stubs = new StubSet(ReliabilityRun.Server);
+        Accept(stubs, "POST", "/v3/contacts", run, body: null);
         foreach (var (chunk, failure) in failures)
         {
             // The chunk is known by its first contact's id, which only its request body holds.
-            var request = Request("POST", "/v3/contacts", first);
-            request["bodyPatterns"] = new JsonArray(new JsonObject { ["matchesJsonPath"] = $"$[?(@.id == '{contacts[chunk * 100].Id}')]" });
-            mappings.AddRange(FailureStubs(request, failure, $"{first}/chunk-{chunk}"));
-        }
-
-        foreach (var mapping in mappings)
-        {
-            await ReliabilityRun.Server.Admin.AddMappingAsync(mapping);
+            var id = contacts[chunk * 100].Id;
+            AddFailure(stubs, () => Request("POST", "/v3/contacts", first).WithBody(new JsonPathMatcher($"$[?(@.id == '{id}')]")), failure, $"{first}/chunk-{chunk}");
         }
 
         var credentials = Credentials.New(ContactsProviders.WazzupV3);
@@ -133,28 +135,19 @@ public sealed class BatchIntegrityTests
 
         var first = run + "/first";
         var retry = run + "/retry";
-        var mappings = new List<JsonObject> { Accept("GET", "/api2/contact_to/[^/]+/", run, """{"err": 0, "result": "insert"}""") };
+        using var stubs = new StubSet(ReliabilityRun.Server);
+        Accept(stubs, "GET", "/api2/contact_to/[^/]+/", run, """{"err": 0, "result": "insert"}""");
         foreach (var group in failures.Where(pair => Persistent(pair.Failure)).GroupBy(pair => pair.Failure))
         {
-            var request = Request("GET", "/api2/contact_to/[^/]+/", first);
-            request["queryParameters"] = new JsonObject
-            {
-                ["phone"] = new JsonObject { ["matches"] = $"^({string.Join('|', group.Select(pair => contacts[pair.Index].Phone))})$" },
-            };
-            mappings.AddRange(FailureStubs(request, group.Key, $"{first}/{group.Key}"));
+            var phones = $"^({string.Join('|', group.Select(pair => contacts[pair.Index].Phone))})$";
+            AddFailure(stubs, () => Request("GET", "/api2/contact_to/[^/]+/", first).WithParam("phone", new RegexMatcher(phones)), group.Key, $"{first}/{group.Key}");
         }
 
         // A failure that passes needs its own scenario per contact: a scenario's state is shared by its stubs.
         foreach (var (index, failure) in failures.Where(pair => !Persistent(pair.Failure)))
         {
-            var request = Request("GET", "/api2/contact_to/[^/]+/", first);
-            request["queryParameters"] = new JsonObject { ["phone"] = new JsonObject { ["equalTo"] = contacts[index].Phone } };
-            mappings.AddRange(FailureStubs(request, failure, $"{first}/{index}"));
-        }
-
-        foreach (var mapping in mappings)
-        {
-            await ReliabilityRun.Server.Admin.AddMappingAsync(mapping);
+            var phone = contacts[index].Phone!;
+            AddFailure(stubs, () => Request("GET", "/api2/contact_to/[^/]+/", first).WithParam("phone", new ExactMatcher(phone)), failure, $"{first}/{index}");
         }
 
         var credentials = Credentials.New(ContactsProviders.Wamm);
@@ -209,7 +202,8 @@ public sealed class BatchIntegrityTests
 
     private static async Task<ContactBatchResult> UpsertManyAsync(string provider, Credentials credentials, string tag, List<Contact> contacts)
     {
-        var options = ProviderCatalog.Options(provider, ReliabilityRun.Server.BaseUri, credentials);
+        // Through the faulting listener, which relays to WireMock and plays the stubs' fault directives.
+        var options = ProviderCatalog.Options(provider, ReliabilityRun.Faults.BaseUri, credentials);
         options.Retry.MaxRetries = 2;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
@@ -237,66 +231,81 @@ public sealed class BatchIntegrityTests
             [.. counts.Keys.Where(id => !all.Contains(id))]);
     }
 
-    /// <summary>The ids in the bodies (or queries) of the run's requests that an accepting stub answered with 200.</summary>
+    /// <summary>
+    /// The ids in the bodies (or queries) of the run's requests that the accepting stub answered, read from WireMock's
+    /// log once it has stopped growing (it logs a request after answering it).
+    /// </summary>
     private static async Task<(IReadOnlyList<string> Ids, int Requests, int AcceptedRequests)> AcceptedAsync(string run, Func<RecordedRequest, IEnumerable<string>> ids)
     {
-        var events = (await ReliabilityRun.Server.Admin.GetServeEventsAsync()).OfType<JsonObject>()
-            .Where(serveEvent => Wire.FromJournal(serveEvent["request"]!.AsObject()).Header(ConformanceHeaders.CaseId)?.StartsWith(run, StringComparison.Ordinal) == true)
-            .ToList();
-        var accepted = events.Where(serveEvent => serveEvent["stubMapping"]?["name"]?.GetValue<string>() == AcceptStub).ToList();
-        return ([.. accepted.SelectMany(serveEvent => ids(Wire.FromJournal(serveEvent["request"]!.AsObject())))], events.Count, accepted.Count);
-    }
-
-    private static JsonObject Request(string method, string pathPattern, string tag) => new()
-    {
-        ["method"] = method,
-        ["urlPathPattern"] = pathPattern,
-        ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
-    };
-
-    // Answers every request of the run (both passes) that no failure stub takes.
-    private static JsonObject Accept(string method, string pathPattern, string run, string? body)
-    {
-        var request = Request(method, pathPattern, run);
-        request["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["matches"] = System.Text.RegularExpressions.Regex.Escape(run) + "/.*" } };
-        var response = new JsonObject { ["status"] = 200 };
-        if (body is not null)
+        List<WireMock.Logging.ILogEntry> Entries() => [.. ReliabilityRun.Server.LogEntries
+            .Where(entry => RecordedRequest.From(entry.RequestMessage).Header(ConformanceHeaders.CaseId)?.StartsWith(run, StringComparison.Ordinal) == true)];
+        var entries = Entries();
+        var waited = Stopwatch.StartNew();
+        var unchangedSince = Stopwatch.StartNew();
+        while (unchangedSince.Elapsed < TimeSpan.FromMilliseconds(300) && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
-            response["body"] = body;
-            response["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
+            await Task.Delay(50);
+            var now = Entries();
+            if (now.Count != entries.Count)
+            {
+                entries = now;
+                unchangedSince.Restart();
+            }
         }
 
-        return new JsonObject { ["name"] = AcceptStub, ["priority"] = 10, ["request"] = request, ["response"] = response };
+        var accepted = entries.Where(entry => entry.MappingTitle == AcceptStub).ToList();
+        return ([.. accepted.SelectMany(entry => ids(RecordedRequest.From(entry.RequestMessage)))], entries.Count, accepted.Count);
     }
 
-    private static IEnumerable<JsonObject> FailureStubs(JsonObject request, Failure failure, string scenario)
+    private static IRequestBuilder Request(string method, string pathPattern, string tag) => WireMock.RequestBuilders.Request.Create()
+        .UsingMethod(method)
+        .WithPath(new RegexMatcher("^" + pathPattern + "$"))
+        .WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag));
+
+    // Answers every request of the run (both passes) that no failure stub takes.
+    private static void Accept(StubSet stubs, string method, string pathPattern, string run, string? body)
     {
-        JsonObject response = failure switch
+        var request = WireMock.RequestBuilders.Request.Create()
+            .UsingMethod(method)
+            .WithPath(new RegexMatcher("^" + pathPattern + "$"))
+            .WithHeader(ConformanceHeaders.CaseId, new RegexMatcher("^" + Regex.Escape(run) + "/.*"));
+        var response = Response.Create().WithStatusCode(200);
+        if (body is not null)
         {
-            Failure.Always500 => new JsonObject { ["status"] = 500 },
-            Failure.Status503Once => new JsonObject { ["status"] = 503 },
-            Failure.Always429 => new JsonObject { ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = "0" } },
-            Failure.AlwaysReset or Failure.ResetOnce => new JsonObject { ["fault"] = "CONNECTION_RESET_BY_PEER" },
-            Failure.AlwaysEmptyResponse => new JsonObject { ["fault"] = "EMPTY_RESPONSE" },
-            Failure.RetryLaterOnce => new JsonObject
-            {
-                ["status"] = 200,
-                ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
-                ["body"] = """{"err": "phone not checked, please retry"}""",
-            },
+            response.WithHeader("Content-Type", "application/json").WithBody(body);
+        }
+
+        stubs.Given(request).WithTitle(AcceptStub).AtPriority(10).RespondWith(response);
+    }
+
+    private static void AddFailure(StubSet stubs, Func<IRequestBuilder> request, Failure failure, string scenario)
+    {
+        var response = failure switch
+        {
+            Failure.Always500 => Response.Create().WithStatusCode(500),
+            Failure.Status503Once => Response.Create().WithStatusCode(503),
+            Failure.Always429 => Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"),
+            // The listener in front turns these into a reset connection or one closed with nothing sent.
+            Failure.AlwaysReset or Failure.ResetOnce => FaultDirective(ListenerAction.Reset),
+            Failure.AlwaysEmptyResponse => FaultDirective(ListenerAction.CloseEmpty),
+            Failure.RetryLaterOnce => Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"err": "phone not checked, please retry"}"""),
             _ => throw new ArgumentOutOfRangeException(nameof(failure)),
         };
-        var stub = new JsonObject { ["name"] = scenario, ["priority"] = 1, ["request"] = request.DeepClone(), ["response"] = response };
+        var stub = stubs.Given(request()).WithTitle(scenario).AtPriority(1);
         if (!Persistent(failure))
         {
             // Fails once; afterwards the scenario has moved on and the accepting stub answers.
-            stub["scenarioName"] = scenario;
-            stub["requiredScenarioState"] = "Started";
-            stub["newScenarioState"] = "passed";
+            stub = stub.InScenario(scenario).WillSetStateTo("passed");
         }
 
-        yield return stub;
+        stub.RespondWith(response);
     }
+
+    private static IResponseBuilder FaultDirective(ListenerAction action) => Response.Create()
+        .WithStatusCode(FaultingListener.FaultDirectiveStatus)
+        .WithHeader(FaultingListener.FaultHeader, action.ToString())
+        .WithBody($"fault directive for the faulting listener: {action}");
 
     private static JsonObject Counts(ContactBatchResult result) => new()
     {

@@ -1,61 +1,64 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Reliability.Tests.Support;
 
 namespace ContactsSpec.Reliability.Tests;
 
-/// <summary>What WireMock does to a case's requests.</summary>
+/// <summary>
+/// What the server does to a case's requests. The four that break the connection, the two "…TwiceThenSuccess" built
+/// on them and <see cref="DelayTwiceThenSuccess"/> are played by the test's faulting listener, the rest by
+/// WireMock.Net stubs; see <see cref="FaultColumns"/> and docs/RELIABILITY.md.
+/// </summary>
 public enum FaultKind
 {
-    /// <summary>WireMock fault CONNECTION_RESET_BY_PEER on every request.</summary>
+    /// <summary>The listener reads the request, then closes the socket with linger 0 (RST): "connection reset by peer", on every request.</summary>
     ConnectionReset,
 
-    /// <summary>WireMock fault EMPTY_RESPONSE on every request.</summary>
+    /// <summary>The listener reads the request, then closes the connection without sending a byte, on every request.</summary>
     EmptyResponse,
 
-    /// <summary>WireMock fault MALFORMED_RESPONSE_CHUNK (a 200 status line, then garbage) on every request.</summary>
+    /// <summary>The listener sends a 200 status line announcing a chunked body, then no valid chunk, then closes, on every request.</summary>
     MalformedResponseChunk,
 
-    /// <summary>WireMock fault RANDOM_DATA_THEN_CLOSE on every request.</summary>
+    /// <summary>The listener sends random bytes that are no HTTP answer, then closes, on every request.</summary>
     RandomDataThenClose,
 
-    /// <summary>The success answer, delayed far beyond the per-attempt timeout, on every request.</summary>
+    /// <summary>The success answer, delayed far beyond the per-attempt timeout, on every request (WireMock).</summary>
     DelayBeyondAttemptTimeout,
 
-    /// <summary>The success answer, delayed beyond the overall timeout (the per-attempt one is longer).</summary>
+    /// <summary>The success answer, delayed beyond the overall timeout (the per-attempt one is longer) (WireMock).</summary>
     DelayBeyondOverallTimeout,
 
-    /// <summary>429 with Retry-After: 1 on every request.</summary>
+    /// <summary>429 with Retry-After: 1 on every request (WireMock).</summary>
     TooManyRequests,
 
-    /// <summary>500 on every request.</summary>
+    /// <summary>500 on every request (WireMock).</summary>
     Status500,
 
-    /// <summary>502 with an HTML page on every request.</summary>
+    /// <summary>502 with an HTML page on every request (WireMock).</summary>
     Status502,
 
-    /// <summary>503 on every request.</summary>
+    /// <summary>503 on every request (WireMock).</summary>
     Status503,
 
-    /// <summary>Two connection resets, then the success answer (a WireMock scenario).</summary>
+    /// <summary>Two connection resets, then the success answer (the listener's script: reset, reset, answer).</summary>
     ResetTwiceThenSuccess,
 
-    /// <summary>Two 503s, then the success answer.</summary>
+    /// <summary>Two 503s, then the success answer (a WireMock scenario).</summary>
     Status503TwiceThenSuccess,
 
-    /// <summary>Two answers delayed beyond the per-attempt timeout, then the success answer.</summary>
+    /// <summary>Two answers delayed beyond the per-attempt timeout, then the success answer (the listener's script: its steps follow arrivals, not sent answers).</summary>
     DelayTwiceThenSuccess,
 
-    /// <summary>Two 429s with Retry-After, then the success answer.</summary>
+    /// <summary>Two 429s with Retry-After, then the success answer (a WireMock scenario).</summary>
     TooManyRequestsTwiceThenSuccess,
 
-    /// <summary>Two EMPTY_RESPONSE faults, then the success answer.</summary>
+    /// <summary>Two empty responses (connection closed, nothing sent), then the success answer (the listener's script).</summary>
     EmptyTwiceThenSuccess,
 }
 
 /// <summary>
-/// Every provider operation the facade sends × every fault, against the real WireMock: each case must end within its
+/// Every provider operation the facade sends × every fault, over real HTTP (WireMock.Net, or the faulting listener for
+/// the faults that break the connection): each case must end within its
 /// timeouts in success after retry or in the documented typed error, with exactly the requests the retry rules
 /// allow (one, for a non-idempotent operation after an ambiguous failure), and credentials only where the spec puts
 /// them.
@@ -65,8 +68,6 @@ public enum FaultKind
 public sealed class FaultMatrixTests
 {
     private const int MaxRetries = 3;
-    private const int FailuresBeforeSuccess = 2;
-    private const int DelayMs = 2500;
 
     // 1 + SocketsHttpHandler's MaxConnectionFailureRetries (3), for a body-less request answered with nothing.
     private const int SocketsHandlerSendsOnEmptyAnswer = 4;
@@ -86,13 +87,11 @@ public sealed class FaultMatrixTests
         var operation = ProviderCatalog.Operations.Single(candidate => candidate.ToString() == operationKey);
         var expected = Expect(operation, fault);
         var tag = $"fault/{operation}/{fault}/{Guid.NewGuid():N}";
-        foreach (var mapping in Stubs(operation, fault, tag))
-        {
-            await ReliabilityRun.Server.Admin.AddMappingAsync(mapping);
-        }
+        using var stubs = new StubSet(ReliabilityRun.Server);
+        var serverRoot = FaultColumns.Arm(operation, fault, tag, stubs);
 
         var credentials = Credentials.New(operation.Provider);
-        var options = ProviderCatalog.Options(operation.Provider, ReliabilityRun.Server.BaseUri, credentials);
+        var options = ProviderCatalog.Options(operation.Provider, serverRoot, credentials);
         options.Retry.MaxRetries = MaxRetries;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
@@ -126,7 +125,7 @@ public sealed class FaultMatrixTests
             Evidence.Scan($"{operation}/{fault}", exception);
         }
 
-        var requests = await JournalAsync(tag, expected.Requests, waitForStragglers: !operation.Idempotent);
+        var requests = await FaultColumns.RequestsAsync(fault, tag, expected.Requests, waitForStragglers: !operation.Idempotent);
         var outcome = error switch
         {
             null => requests.Count > 1 ? "Success after retry" : "Success",
@@ -146,7 +145,7 @@ public sealed class FaultMatrixTests
         {
             Assert.That(error, Is.Null.Or.InstanceOf<ContactsException>(), $"only ContactsException may reach the caller: {error}");
             Assert.That(outcome, Does.StartWith(expected.Outcome), $"{error}");
-            Assert.That(requests, Has.Count.EqualTo(expected.Requests), "requests WireMock received");
+            Assert.That(requests, Has.Count.EqualTo(expected.Requests), "requests the server received");
             Assert.That(stopwatch.Elapsed, Is.LessThanOrEqualTo(options.OverallTimeout + TimeSpan.FromSeconds(1)), "ended within the overall timeout");
             Assert.That(violations, Is.Empty, "credentials only where the spec puts them");
             if (error is ContactsException contacts)
@@ -187,116 +186,11 @@ public sealed class FaultMatrixTests
             FaultKind.Status502 => new("ProviderError", ambiguousAttempts, 502),
             FaultKind.Status503 => new("ProviderError", ambiguousAttempts, 503),
             FaultKind.ResetTwiceThenSuccess or FaultKind.DelayTwiceThenSuccess or FaultKind.EmptyTwiceThenSuccess =>
-                operation.Idempotent ? new("Success after retry", FailuresBeforeSuccess + 1) : new("Transport", 1),
+                operation.Idempotent ? new("Success after retry", FaultColumns.FailuresBeforeSuccess + 1) : new("Transport", 1),
             FaultKind.Status503TwiceThenSuccess =>
-                operation.Idempotent ? new("Success after retry", FailuresBeforeSuccess + 1) : new("ProviderError", 1, 503),
-            FaultKind.TooManyRequestsTwiceThenSuccess => new("Success after retry", FailuresBeforeSuccess + 1),
+                operation.Idempotent ? new("Success after retry", FaultColumns.FailuresBeforeSuccess + 1) : new("ProviderError", 1, 503),
+            FaultKind.TooManyRequestsTwiceThenSuccess => new("Success after retry", FaultColumns.FailuresBeforeSuccess + 1),
             _ => throw new ArgumentOutOfRangeException(nameof(fault)),
         };
-    }
-
-    private static IEnumerable<JsonObject> Stubs(FacadeOperation operation, FaultKind fault, string tag)
-    {
-        var answer = ReliabilityRun.SuccessAnswers[operation.ToString()];
-        JsonObject Stub(JsonObject response) => new()
-        {
-            ["name"] = tag,
-            ["request"] = new JsonObject
-            {
-                ["method"] = operation.Method,
-                ["urlPathPattern"] = operation.PathPattern,
-                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
-            },
-            ["response"] = response,
-        };
-        JsonObject Success(int? delayMs = null)
-        {
-            var response = new JsonObject { ["status"] = answer.Status };
-            if (answer.Body is not null)
-            {
-                response["body"] = answer.Body;
-                response["headers"] = new JsonObject { ["Content-Type"] = answer.MediaType ?? "application/json" };
-            }
-
-            if (delayMs is { } delay)
-            {
-                response["fixedDelayMilliseconds"] = delay;
-            }
-
-            return response;
-        }
-
-        JsonObject Fault(string name) => new() { ["fault"] = name };
-        JsonObject Status(int status) => status switch
-        {
-            429 => new JsonObject { ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = "1" } },
-            502 => new JsonObject
-            {
-                ["status"] = 502,
-                ["headers"] = new JsonObject { ["Content-Type"] = "text/html" },
-                ["body"] = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
-            },
-            _ => new JsonObject { ["status"] = status, ["headers"] = new JsonObject { ["Content-Type"] = "text/plain" }, ["body"] = "upstream failure" },
-        };
-        IEnumerable<JsonObject> TwiceThenSuccess(Func<JsonObject> failure)
-        {
-            for (var index = 0; index < FailuresBeforeSuccess; index++)
-            {
-                var stub = Stub(failure());
-                stub["scenarioName"] = tag;
-                stub["requiredScenarioState"] = index == 0 ? "Started" : $"failed-{index}";
-                stub["newScenarioState"] = $"failed-{index + 1}";
-                yield return stub;
-            }
-
-            var success = Stub(Success());
-            success["scenarioName"] = tag;
-            success["requiredScenarioState"] = $"failed-{FailuresBeforeSuccess}";
-            yield return success;
-        }
-
-        return fault switch
-        {
-            FaultKind.ConnectionReset => [Stub(Fault("CONNECTION_RESET_BY_PEER"))],
-            FaultKind.EmptyResponse => [Stub(Fault("EMPTY_RESPONSE"))],
-            FaultKind.MalformedResponseChunk => [Stub(Fault("MALFORMED_RESPONSE_CHUNK"))],
-            FaultKind.RandomDataThenClose => [Stub(Fault("RANDOM_DATA_THEN_CLOSE"))],
-            FaultKind.DelayBeyondAttemptTimeout or FaultKind.DelayBeyondOverallTimeout => [Stub(Success(DelayMs))],
-            FaultKind.TooManyRequests => [Stub(Status(429))],
-            FaultKind.Status500 => [Stub(Status(500))],
-            FaultKind.Status502 => [Stub(Status(502))],
-            FaultKind.Status503 => [Stub(Status(503))],
-            FaultKind.ResetTwiceThenSuccess => TwiceThenSuccess(() => Fault("CONNECTION_RESET_BY_PEER")),
-            FaultKind.Status503TwiceThenSuccess => TwiceThenSuccess(() => Status(503)),
-            FaultKind.DelayTwiceThenSuccess => TwiceThenSuccess(() => Success(DelayMs)),
-            FaultKind.TooManyRequestsTwiceThenSuccess => TwiceThenSuccess(() => Status(429)),
-            FaultKind.EmptyTwiceThenSuccess => TwiceThenSuccess(() => Fault("EMPTY_RESPONSE")),
-            _ => throw new ArgumentOutOfRangeException(nameof(fault)),
-        };
-    }
-
-    /// <summary>
-    /// The case's requests in WireMock's journal (which records a request when it arrives, a delayed one too). The
-    /// call has ended, so every request it sent has arrived; a non-idempotent operation's count is read once more
-    /// after a pause, so that a late duplicate would be counted too.
-    /// </summary>
-    private static async Task<IReadOnlyList<RecordedRequest>> JournalAsync(string tag, int expected, bool waitForStragglers)
-    {
-        var pattern = new JsonObject
-        {
-            ["method"] = "ANY",
-            ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
-        };
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var requests = await ReliabilityRun.Server.Admin.FindRequestsAsync(pattern);
-            if ((requests.Count >= expected && !waitForStragglers) || waited.Elapsed > TimeSpan.FromMilliseconds(400))
-            {
-                return [.. requests.OfType<JsonObject>().Select(Wire.FromJournal)];
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

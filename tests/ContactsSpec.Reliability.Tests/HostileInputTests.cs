@@ -3,10 +3,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Reliability.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace ContactsSpec.Reliability.Tests;
 
@@ -227,7 +231,7 @@ public sealed class HostileInputTests
     /// <summary>
     /// Runs <paramref name="count"/> generated inputs through <paramref name="call"/> on a fresh client each (its
     /// credentials are part of the input), against an in-memory provider answering the documented success; then
-    /// <paramref name="sample"/> more through the real WireMock, judged on what its request journal recorded.
+    /// <paramref name="sample"/> more through the real WireMock.Net server, judged on what its log recorded.
     /// </summary>
     private static void Run(
         string provider, string property, int count, Gen<Input> inputs, Func<ContactsClient, Input, Task> call,
@@ -244,23 +248,20 @@ public sealed class HostileInputTests
         // One stub answers every request of the sample with the operation's documented success.
         var run = $"hostile/{provider}/{property}/{Guid.NewGuid():N}";
         var answer = ReliabilityRun.SuccessAnswers[operations.First(operation => operation.Name == property).ToString()];
-        var response = new JsonObject { ["status"] = answer.Status };
+        var response = Response.Create().WithStatusCode(answer.Status);
         if (answer.Body is not null)
         {
-            response["body"] = answer.Body;
-            response["headers"] = new JsonObject { ["Content-Type"] = answer.MediaType ?? "application/json" };
+            response.WithHeader("Content-Type", answer.MediaType ?? "application/json").WithBody(answer.Body);
         }
 
-        ReliabilityRun.Server.Admin.AddMappingAsync(new JsonObject
-        {
-            ["request"] = new JsonObject
-            {
-                ["method"] = "ANY",
-                ["urlPattern"] = "/.*",
-                ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["matches"] = Regex.Escape(run) + "/.*" } },
-            },
-            ["response"] = response,
-        }).GetAwaiter().GetResult();
+        using var stubs = new StubSet(ReliabilityRun.Server);
+        stubs
+            .Given(Request.Create()
+                .UsingAnyMethod()
+                .WithPath(new RegexMatcher("^/"))
+                .WithHeader(ConformanceHeaders.CaseId, new RegexMatcher("^" + Regex.Escape(run) + "/")))
+            .WithTitle(run)
+            .RespondWith(response);
         // The sample is about the wire: only inputs the facade sends (judged in memory first) go to WireMock.
         bool Sends(Input input)
         {
@@ -281,16 +282,13 @@ public sealed class HostileInputTests
         Verify(provider, property + " via WireMock", sample, inputs.Where(Sends), call, decode, () =>
         {
             var tag = $"{run}/{Interlocked.Increment(ref next)}";
-            return (new CaseTaggingHandler(tag), ReliabilityRun.Server.BaseUri, () => { }, () => Journal(tag));
+            return (new CaseTaggingHandler(tag), ReliabilityRun.Server.BaseUri(), () => { }, () => Journal(tag));
         });
     }
 
+    // The call has ended, so its request has arrived; WireMock logs it a moment after answering it.
     private static IReadOnlyList<RecordedRequest> Journal(string tag) =>
-        [.. ReliabilityRun.Server.Admin.FindRequestsAsync(new JsonObject
-        {
-            ["method"] = "ANY",
-            ["headers"] = new JsonObject { [ConformanceHeaders.CaseId] = new JsonObject { ["equalTo"] = tag } },
-        }).GetAwaiter().GetResult().OfType<JsonObject>().Select(Wire.FromJournal)];
+        [.. ReliabilityRun.Server.WaitForAsync(tag, 1, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult().Select(entry => RecordedRequest.From(entry.RequestMessage))];
 
     private static void Verify(
         string provider, string property, int count, Gen<Input> inputs, Func<ContactsClient, Input, Task> call,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Reliability.Tests.Support;
+using WireMock.Server;
 
 [assembly: Parallelizable(ParallelScope.Fixtures)]
 [assembly: LevelOfParallelism(16)]
@@ -11,14 +12,17 @@ using ContactsSpec.Reliability.Tests.Support;
 namespace ContactsSpec.Reliability.Tests;
 
 /// <summary>
-/// The run: one WireMock server for every fixture, the documented success answers, and at the end the summary
-/// (<c>artifacts/reliability/summary.json</c>) and the suite-wide credential scan, which fails the run on any leak.
+/// The run: one in-process WireMock.Net server for every fixture, one faulting listener beside it (for the faults
+/// that break the connection, which WireMock.Net cannot do), the documented success answers, and at the end the
+/// summary (<c>artifacts/reliability/summary.json</c>) and the suite-wide credential scan, which fails the run on
+/// any leak.
 /// </summary>
 [SetUpFixture]
 public sealed class ReliabilityRun
 {
     private static readonly Stopwatch _wallTime = new();
     private static WireMockServer? _server;
+    private static FaultingListener? _faults;
     private static IReadOnlyDictionary<string, SuccessAnswer>? _answers;
 
     public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
@@ -27,6 +31,9 @@ public sealed class ReliabilityRun
 
     internal static WireMockServer Server => _server ?? throw new InvalidOperationException("The reliability run has not started.");
 
+    /// <summary>The faulting listener; requests of a case without a script are relayed to <see cref="Server"/>.</summary>
+    internal static FaultingListener Faults => _faults ?? throw new InvalidOperationException("The reliability run has not started.");
+
     internal static IReadOnlyDictionary<string, SuccessAnswer> SuccessAnswers => _answers ?? throw new InvalidOperationException("The reliability run has not started.");
 
     [OneTimeSetUp]
@@ -34,16 +41,8 @@ public sealed class ReliabilityRun
     {
         _wallTime.Restart();
         Directory.CreateDirectory(ArtifactsFolder);
-        var logPath = Path.Combine(ArtifactsFolder, "wiremock.log");
-        File.Delete(logPath);
-        var defaults = WireMockServerOptions.ForRepository(RepositoryRoot, logPath);
-        _server = await WireMockServer.StartAsync(new WireMockServerOptions
-        {
-            JarPath = defaults.JarPath,
-            LogPath = logPath,
-            // Delayed answers must not hold Jetty's threads while cases run in parallel.
-            ExtraArguments = ["--async-response-enabled", "true", "--async-response-threads", "32", "--container-threads", "64"],
-        });
+        _server = LoopbackWireMock.Start();
+        _faults = FaultingListener.Start(upstream: _server.BaseUri());
         _answers = await ProviderCatalog.SuccessAnswersAsync(RepositoryRoot);
     }
 
@@ -67,10 +66,8 @@ public sealed class ReliabilityRun
         }
         finally
         {
-            if (_server is not null)
-            {
-                await _server.DisposeAsync();
-            }
+            _faults?.Dispose();
+            _server?.Dispose();
         }
 
         Assert.That(Evidence.Leaks, Is.Empty, "credentials found in texts the facade gave out");

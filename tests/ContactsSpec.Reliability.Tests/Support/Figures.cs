@@ -108,7 +108,7 @@ internal static class Figures
 
     /// <summary>
     /// The fault matrix as Markdown: one row per operation, one column per fault, each cell the outcome and the
-    /// requests WireMock received (S success at once, R success after retry, T Transport, RL RetryLater,
+    /// requests the server received (S success at once, R success after retry, T Transport, RL RetryLater,
     /// PE ProviderError; a cell that did not hold is marked ✗).
     /// </summary>
     public static string Markdown()

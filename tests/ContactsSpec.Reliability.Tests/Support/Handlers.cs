@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Stubs;
 
 namespace ContactsSpec.Reliability.Tests.Support;
 
-/// <summary>Tags every request with the case it belongs to, so that cases share one WireMock server in parallel.</summary>
+/// <summary>Tags every request with the case it belongs to, so that cases share one WireMock server (and the faulting listener) in parallel.</summary>
 internal sealed class CaseTaggingHandler(string caseId) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
 {
     public string CaseId => caseId;
@@ -13,17 +14,6 @@ internal sealed class CaseTaggingHandler(string caseId) : DelegatingHandler(new 
         request.Headers.Add(ConformanceHeaders.CaseId, caseId);
         return base.SendAsync(request, cancellationToken);
     }
-}
-
-/// <summary>A request as it would go on the wire: method, path and query as escaped, every header, the body's bytes.</summary>
-internal sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
-{
-    public string? Header(string name) =>
-        Headers.Where(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Select(header => header.Value).FirstOrDefault();
-
-    public string Path => PathAndQuery.Split('?', 2)[0];
-
-    public string Query => PathAndQuery.Contains('?', StringComparison.Ordinal) ? PathAndQuery.Split('?', 2)[1] : string.Empty;
 }
 
 /// <summary>An in-memory provider: records each request and answers with what the responder makes of it.</summary>

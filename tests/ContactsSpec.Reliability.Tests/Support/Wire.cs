@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
+using ContactsSpec.Conformance.Hosting;
 
 namespace ContactsSpec.Reliability.Tests.Support;
 
@@ -50,29 +50,6 @@ internal static class Wire
         }
 
         return fields;
-    }
-
-    /// <summary>A WireMock LoggedRequest as a <see cref="RecordedRequest"/>.</summary>
-    public static RecordedRequest FromJournal(JsonObject logged)
-    {
-        var headers = new List<KeyValuePair<string, string>>();
-        if (logged["headers"] is JsonObject all)
-        {
-            foreach (var (name, value) in all)
-            {
-                if (value is JsonArray values)
-                {
-                    headers.AddRange(values.Select(item => KeyValuePair.Create(name, item!.GetValue<string>())));
-                }
-                else if (value is not null)
-                {
-                    headers.Add(KeyValuePair.Create(name, value.GetValue<string>()));
-                }
-            }
-        }
-
-        var body = logged["bodyAsBase64"]?.GetValue<string>() is { Length: > 0 } base64 ? Convert.FromBase64String(base64) : [];
-        return new RecordedRequest(logged["method"]!.GetValue<string>(), logged["url"]!.GetValue<string>(), headers, body);
     }
 
     /// <summary>
