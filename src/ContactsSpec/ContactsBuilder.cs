@@ -42,7 +42,8 @@ public sealed class ContactsBuilder
                 // Timeouts belong to the resilience pipeline (ContactsClientOptions.AttemptTimeout / OverallTimeout).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(ContactsTransport.Create)
+            // Keeps the host's own primary handler (a proxy, say) but never lets it follow a redirect.
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => ContactsTransport.RefuseRedirects(handler))
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()
             .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider))

@@ -21,6 +21,7 @@ public partial class ContactsClient : IDisposable
 
     // Cancelled by Dispose: ends calls in flight, which then throw ObjectDisposedException rather than a provider error.
     private readonly CancellationTokenSource _disposal = new();
+    private int _disposed;
 
     /// <summary>A client for the provider <paramref name="options"/> describe, with its own connection pool.</summary>
     public ContactsClient(ContactsClientOptions options, ILoggerFactory? loggerFactory = null)
@@ -261,7 +262,8 @@ public partial class ContactsClient : IDisposable
     /// <summary>Ends the calls in flight (they throw <see cref="ObjectDisposedException"/>) and releases the HTTP pipeline this client created.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        // Idempotent: a client from dependency injection may be disposed by its container and by its user.
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _disposal.Cancel();
             _ownedHttpClient?.Dispose();

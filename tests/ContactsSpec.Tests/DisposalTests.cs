@@ -33,6 +33,15 @@ public sealed class DisposalTests
     }
 
     [Test]
+    public void Disposing_twice_is_harmless()
+    {
+        var client = Client(WazzupV3Options(), new ScriptedHandler(_ => Respond.Json(V3ContactJson("1"))));
+        client.Dispose();
+
+        Assert.DoesNotThrow(client.Dispose);
+    }
+
+    [Test]
     public async Task Disposing_during_a_call_ends_it_with_ObjectDisposedException()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
