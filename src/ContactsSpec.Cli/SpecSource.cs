@@ -23,11 +23,16 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
         HelpName = "folder",
     };
 
-    public static async Task<SpecSource> ResolveAsync(string? specsFolder, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="specsFolder"><c>--specs</c>, or null.</param>
+    /// <param name="provider">The one provider a command needs (its spec alone is read and compared), or null for all.</param>
+    /// <param name="console">Where the note about differing specs goes.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static async Task<SpecSource> ResolveAsync(string? specsFolder, string? provider, CliConsole console, CancellationToken cancellationToken)
     {
         var repository = RepositoryLocator.TryFind();
-        string? folder;
-        ErrorKindTable errorTable;
+        // A checkout's docs/ERRORS.md is what a maintainer edits beside its specs, whichever specs are replayed.
+        var errorTable = repository is null ? ErrorKindTable.LoadEmbedded() : ErrorKindTable.Load(Path.Combine(repository, "docs", "ERRORS.md"));
+        string folder;
         if (specsFolder is not null)
         {
             folder = Path.GetFullPath(specsFolder);
@@ -35,20 +40,18 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
             {
                 throw CliException.Usage($"--specs {specsFolder}: no <provider>/openapi.yaml in that folder.");
             }
-
-            errorTable = ErrorKindTable.LoadEmbedded();
         }
         else if (repository is not null)
         {
             folder = SpecCatalog.SpecsFolder(repository);
-            errorTable = ErrorKindTable.Load(Path.Combine(repository, "docs", "ERRORS.md"));
         }
         else
         {
-            return new SpecSource(await SpecCatalog.LoadEmbeddedAsync(cancellationToken), ErrorKindTable.LoadEmbedded(), "the specs built into contacts-spec", null);
+            var embedded = await SpecCatalog.LoadEmbeddedAsync(cancellationToken);
+            return new SpecSource([.. embedded.Where(spec => provider is null || spec.Key == provider)], errorTable, "the specs built into contacts-spec", null);
         }
 
-        var differing = SpecCatalog.DifferencesFromEmbedded(folder);
+        var differing = SpecCatalog.DifferencesFromEmbedded(folder).Where(key => provider is null || key == provider).ToList();
         if (differing.Count > 0)
         {
             console.Error.MarkupLine(
@@ -56,6 +59,11 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
                 + "were generated from: the stubs and checks follow the folder, the clients and the facade are the built-in ones. Rebuild the tool to test regenerated clients.");
         }
 
-        return new SpecSource(await SpecCatalog.LoadAllAsync(folder, cancellationToken), errorTable, $"the specs in {folder}", repository);
+        var specs = provider is null
+            ? await SpecCatalog.LoadAllAsync(folder, cancellationToken)
+            : File.Exists(SpecCatalog.SpecPath(folder, provider))
+                ? [await ProviderSpec.LoadAsync(provider, SpecCatalog.SpecPath(folder, provider), cancellationToken)]
+                : [];
+        return new SpecSource(specs, errorTable, $"the specs in {folder}", repository);
     }
 }

@@ -42,7 +42,8 @@ public sealed class ContactsBuilder
                 // Timeouts belong to the resilience pipeline (ContactsClientOptions.AttemptTimeout / OverallTimeout).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // Keeps the host's own primary handler (a proxy, say) but never lets it follow a redirect.
+            // Keeps the host's own primary handler (a proxy, say) but turns off its redirect following; a handler the
+            // host sets for this client after AddContacts is the host's to configure (the response guard still refuses a 3xx).
             .ConfigurePrimaryHttpMessageHandler((handler, _) => ContactsTransport.RefuseRedirects(handler))
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()

@@ -11,6 +11,11 @@ namespace ContactsSpec;
 /// <c>services.AddContacts()</c>; calling code stays the same whichever provider is behind it. Every member is
 /// virtual so that it can be mocked.
 /// </summary>
+/// <remarks>
+/// Provider and input failures throw <see cref="ContactsException"/>; a cancelled call throws
+/// <see cref="OperationCanceledException"/>, and a call on a disposed client, or one in flight when it is disposed,
+/// <see cref="ObjectDisposedException"/>. Redirects are never followed.
+/// </remarks>
 public partial class ContactsClient : IDisposable
 {
     private readonly ContactsAdapter? _adapter;
@@ -33,7 +38,9 @@ public partial class ContactsClient : IDisposable
 
     /// <summary>
     /// A client sending through <paramref name="transport"/> (for example an in-memory handler in tests). The caller
-    /// keeps ownership of <paramref name="transport"/>.
+    /// keeps ownership of <paramref name="transport"/>. Give it a transport that does not follow redirects
+    /// (<c>AllowAutoRedirect = false</c>): one that does would send the request, credentials included, wherever a
+    /// redirect points before the facade can refuse it (it still refuses that answer).
     /// </summary>
     public ContactsClient(ContactsClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory = null)
         : this(options, transport, loggerFactory, ownsTransport: false)

@@ -10,7 +10,7 @@ namespace ContactsSpec.Conformance.Hosting.Tests;
 public sealed class LoopbackWireMockTests
 {
     [Test]
-    public async Task Serves_on_loopback_only_and_frees_its_port_when_disposed()
+    public async Task Serves_on_127_0_0_1_and_frees_its_port_when_disposed()
     {
         int port;
         using (var server = LoopbackWireMock.Start())
@@ -31,7 +31,7 @@ public sealed class LoopbackWireMockTests
     }
 
     [Test]
-    public void Servers_started_side_by_side_get_their_own_ports()
+    public async Task Servers_side_by_side_keep_their_stubs_apart()
     {
         var clock = Stopwatch.StartNew();
         using var first = LoopbackWireMock.Start();
@@ -40,8 +40,13 @@ public sealed class LoopbackWireMockTests
         using var second = LoopbackWireMock.Start();
         var secondStart = clock.Elapsed;
         TestContext.Progress.WriteLine($"WireMock.Net start: {firstStart.TotalMilliseconds:0} ms (first in this test), {secondStart.TotalMilliseconds:0} ms (the next)");
+        new WireMockStub("only-on-first", Request.Create().UsingGet().WithPath("/here"), Response.Create().WithStatusCode(204)).AddTo(first);
 
-        Assert.That(second.BaseUri().Port, Is.Not.EqualTo(first.BaseUri().Port));
+        using var http = new HttpClient();
+        using var fromFirst = await http.GetAsync(new Uri(first.BaseUri(), "here"));
+        using var fromSecond = await http.GetAsync(new Uri(second.BaseUri(), "here"));
+
+        Assert.That((fromFirst.StatusCode, fromSecond.StatusCode), Is.EqualTo((HttpStatusCode.NoContent, HttpStatusCode.NotFound)));
     }
 
     [Test]

@@ -44,7 +44,7 @@ public sealed class ConformanceServer
         }
         finally
         {
-            await _session.DisposeAsync();
+            _session.Dispose();
         }
 
         // The coverage gate applies to full runs; a filtered run (one case from an IDE) reports only.

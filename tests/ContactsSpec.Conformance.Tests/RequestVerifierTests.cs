@@ -5,7 +5,7 @@ using ContactsSpec.Conformance.Verification;
 
 namespace ContactsSpec.Conformance.Tests;
 
-/// <summary>The journal check catches each way a request can break its spec.</summary>
+/// <summary>The request check catches each way a request can break its spec.</summary>
 [TestFixture]
 public sealed class RequestVerifierTests
 {

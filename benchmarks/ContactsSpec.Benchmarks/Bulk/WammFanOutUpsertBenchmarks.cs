@@ -10,7 +10,7 @@ using WireMock.Server;
 namespace ContactsSpec.Benchmarks.Bulk;
 
 /// <summary>
-/// 1,000 WAMM contacts upserted through the facade's UpsertManyAsync against the real WireMock on loopback: WAMM
+/// 1,000 WAMM contacts upserted through the facade's UpsertManyAsync against WireMock.Net in process on loopback: WAMM
 /// has no batch route, so the facade sends 1,000 single <c>contact_to</c> calls, at most MaxConcurrency at a time
 /// (a stub for <c>GET /api2/contact_to/{token}/</c> answers <c>{"err":0,"result":"insert"}</c>). Mean is per contact.
 /// </summary>
@@ -59,7 +59,6 @@ public class WammFanOutUpsertBenchmarks
         _facade.Dispose();
         _server.Dispose();
     }
-
 
     /// <summary>1,000 single upserts.</summary>
     [Benchmark(OperationsPerInvoke = Contacts)]

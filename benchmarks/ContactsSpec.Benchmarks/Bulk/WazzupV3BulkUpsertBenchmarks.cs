@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Conformance.Hosting;
-using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -10,7 +9,7 @@ using WireMock.Server;
 namespace ContactsSpec.Benchmarks.Bulk;
 
 /// <summary>
-/// Upserting 10,000 contacts to Wazzup v3 through the facade's UpsertManyAsync against the real WireMock on
+/// Upserting 10,000 contacts to Wazzup v3 through the facade's UpsertManyAsync against WireMock.Net in process on
 /// loopback (a stub accepting <c>POST /v3/contacts</c> with any body and answering 200): 100 requests of 100
 /// contacts, one at a time (MaxConcurrency = 1) and with the default concurrency (4). Mean is per contact.
 /// </summary>
@@ -61,7 +60,6 @@ public class WazzupV3BulkUpsertBenchmarks
         _facade.Dispose();
         _server.Dispose();
     }
-
 
     /// <summary>10,000 contacts in 100 requests.</summary>
     [Benchmark(OperationsPerInvoke = Contacts)]

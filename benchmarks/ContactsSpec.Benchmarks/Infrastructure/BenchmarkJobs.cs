@@ -41,7 +41,7 @@ public static class BenchmarkJobs
         .WithToolchain(InProcessEmitToolchain.Instance).WithId("Streaming");
 
     /// <summary>
-    /// Bulk runs against the real WireMock (a second or more each): one invocation per iteration (no pilot or
+    /// Bulk runs against WireMock.Net on loopback (a second or more each): one invocation per iteration (no pilot or
     /// overhead stages), 1 warm-up and 3 measured iterations.
     /// </summary>
     public static Job Bulk { get; } = Job.Default

@@ -58,14 +58,14 @@ internal static class ConformanceCommand
     private static async Task<int> RunAsync(
         CliConsole console, OutputFormat format, string[]? providers, string? outFolder, int parallel, bool details, string? specsFolder, CancellationToken cancellationToken)
     {
-        var source = await SpecSource.ResolveAsync(specsFolder, console, cancellationToken);
+        var source = await SpecSource.ResolveAsync(specsFolder, provider: null, console, cancellationToken);
         var selected = ProviderFilter.Read(providers, [.. source.Specs.Select(spec => spec.Key)]);
         var chosen = selected is null ? source.Specs : [.. source.Specs.Where(spec => selected.Contains(spec.Key))];
 
         var folder = Path.GetFullPath(outFolder ?? Path.Combine(source.RepositoryRoot ?? Environment.CurrentDirectory, "artifacts", "conformance"));
         Directory.CreateDirectory(folder);
 
-        await using var session = ConformanceSession.Start(chosen, source.ErrorTable);
+        using var session = ConformanceSession.Start(chosen, source.ErrorTable);
 
         if (console.ShowsProgress)
         {

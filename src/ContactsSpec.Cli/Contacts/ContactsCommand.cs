@@ -86,7 +86,7 @@ internal static class ContactsCommand
             }
 
             var contact = builder.Build() ?? throw CliException.InvalidInput("The contact is invalid: " + string.Join("; ", builder.Errors));
-            await using var provider = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
+            using var provider = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
             var result = await provider.Client.UpsertAsync(contact, cancellationToken);
             if (format == OutputFormat.Json)
             {
@@ -123,7 +123,7 @@ internal static class ContactsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CliApplication.OutputOption);
-            await using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
+            using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
             var contact = await provider.Client.GetAsync(parse.GetRequiredValue(id), cancellationToken);
             if (format == OutputFormat.Json)
             {
@@ -150,7 +150,7 @@ internal static class ContactsCommand
         {
             var format = parse.GetValue(CliApplication.OutputOption);
             var max = parse.GetValue(limit) ?? int.MaxValue;
-            await using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
+            using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
             var contacts = await CollectAsync(console, $"Reading contacts from {provider.Provider}", provider.Client.ListAsync(cancellationToken), max);
             if (format == OutputFormat.Json)
             {
@@ -177,7 +177,7 @@ internal static class ContactsCommand
         {
             var format = parse.GetValue(CliApplication.OutputOption);
             var values = parse.GetRequiredValue(ids);
-            await using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
+            using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
             List<string> deleted;
             List<BatchItemDocument> failed = [];
             ContactsException? firstError = null;
@@ -256,7 +256,7 @@ internal static class ContactsCommand
         list.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CliApplication.OutputOption);
-            await using var provider = await ProviderConnection.OpenAsync(listConnection.Read(parse), console, cancellationToken);
+            using var provider = await ProviderConnection.OpenAsync(listConnection.Read(parse), console, cancellationToken);
             var groups = await CollectAsync(console, $"Reading groups from {provider.Provider}", provider.Client.ListGroupsAsync(cancellationToken), int.MaxValue);
             if (format == OutputFormat.Json)
             {
@@ -304,7 +304,7 @@ internal static class ContactsCommand
         Func<ContactsClient, string, CancellationToken, Task> change, CancellationToken cancellationToken)
     {
         var format = parse.GetValue(CliApplication.OutputOption);
-        await using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
+        using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
         await change(provider.Client, value, cancellationToken);
         if (format == OutputFormat.Json)
         {

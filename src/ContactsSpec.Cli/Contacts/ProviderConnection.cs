@@ -3,9 +3,9 @@ using ContactsSpec.Cli.Sandbox;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
-using WireMock.Server;
 using ContactsSpec.Conformance.Stubs;
 using Spectre.Console;
+using WireMock.Server;
 
 namespace ContactsSpec.Cli.Contacts;
 
@@ -13,7 +13,7 @@ namespace ContactsSpec.Cli.Contacts;
 /// A facade client for the chosen provider: at its documented host (or <c>--base-url</c>), or, with
 /// <c>--sandbox</c>, at an embedded WireMock answering with the provider's documented examples.
 /// </summary>
-internal sealed class ProviderConnection : IAsyncDisposable
+internal sealed class ProviderConnection : IDisposable
 {
     private readonly Func<ContactsClientOptions> _createOptions;
     private readonly WireMockServer? _sandbox;
@@ -107,11 +107,10 @@ internal sealed class ProviderConnection : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         Client.Dispose();
         _sandbox?.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static ContactsClientOptions CreateProviderOptions(ConnectionSettings settings, ContactsClientOptions? examples)
@@ -142,7 +141,7 @@ internal sealed class ProviderConnection : IAsyncDisposable
     private static async Task<(WireMockServer? Server, Uri BaseUri, ContactsClientOptions Examples)> StartSandboxAsync(
         string provider, CliConsole console, CancellationToken cancellationToken)
     {
-        var spec = (await SpecSource.ResolveAsync(specsFolder: null, console, cancellationToken)).Specs.SingleOrDefault(candidate => candidate.Key == provider)
+        var spec = (await SpecSource.ResolveAsync(specsFolder: null, provider, console, cancellationToken)).Specs.SingleOrDefault()
             ?? throw CliException.Usage($"No spec for provider '{provider}'.");
         var running = await SandboxServer.RunningAsync(cancellationToken);
         var server = running is null ? SandboxServer.Start([spec]) : null;

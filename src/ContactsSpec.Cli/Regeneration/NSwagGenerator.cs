@@ -17,12 +17,14 @@ internal static class NSwagGenerator
     /// </summary>
     public static async Task<string> FindGeneratorAsync(GeneratedClient client, CancellationToken cancellationToken)
     {
+        var said = string.Empty;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             if (attempt > 0)
             {
                 // The property comes from the package's props, which exist only once the project is restored.
-                await RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
+                var restore = await RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
+                said = $"{restore.Output.Trim()} {restore.Errors.Trim()}";
             }
 
             var (exitCode, output, _) = await RunAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
@@ -33,7 +35,7 @@ internal static class NSwagGenerator
             }
         }
 
-        throw new CliException($"NSwag.MSBuild's generator could not be found for {client.ProjectPath}; run `dotnet restore` in the checkout and try again.");
+        throw new CliException($"NSwag.MSBuild's generator could not be found for {client.ProjectPath} after restoring it. dotnet restore said: {said.Trim()}");
     }
 
     public static async Task GenerateAsync(string generatorFolder, GeneratedClient client, string outputPath, CancellationToken cancellationToken)
@@ -71,7 +73,17 @@ internal static class NSwagGenerator
         using var process = Process.Start(start) ?? throw new CliException($"{DotnetHost} did not start.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: leave no restore, MSBuild or NSwag running behind the tool.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await errors);
     }
 }

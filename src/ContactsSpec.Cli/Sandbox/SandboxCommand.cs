@@ -23,7 +23,7 @@ internal static class SandboxCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CliApplication.OutputOption);
-            var specs = (await SpecSource.ResolveAsync(parse.GetValue(specsOption), console, cancellationToken)).Specs;
+            var specs = (await SpecSource.ResolveAsync(parse.GetValue(specsOption), provider: null, console, cancellationToken)).Specs;
             using var server = SandboxServer.Start(specs);
             var url = server.BaseUri().GetLeftPart(UriPartial.Authority);
             var baseUrls = specs.ToDictionary(spec => spec.Key, spec => SandboxStubFactory.BaseUri(spec, server.BaseUri()).ToString().TrimEnd('/'), StringComparer.Ordinal);

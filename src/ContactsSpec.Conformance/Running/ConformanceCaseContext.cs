@@ -20,7 +20,7 @@ internal sealed class ConformanceCaseContext
 
     public string? BearerToken { get; }
 
-    /// <summary>Whether every response in this case came from a stub (WireMock's Matched-Stub-Id header).</summary>
+    /// <summary>Whether every response in this case came from a stub (the X-ContactsSpec-Stub header every stub's answer carries).</summary>
     public bool AllMatched { get; set; } = true;
 
     public int ResponseCount { get; set; }

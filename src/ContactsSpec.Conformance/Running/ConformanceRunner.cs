@@ -96,7 +96,9 @@ public sealed class ConformanceRunner : IDisposable
             .Select(preceding => spec.Operations.Single(operation => operation.Id == preceding.OperationId))
             .Append(@case.Operation)
             .ToList();
-        var logged = await _server.WaitForAsync(tag, operations.Count, _logWait, cancellationToken).ConfigureAwait(false);
+        // Every answer the client received is logged, if a moment later; waiting for all of them counts a retry or
+        // duplicate that arrived just before the call returned.
+        var logged = await _server.WaitForAsync(tag, Math.Max(operations.Count, scope.Context.ResponseCount), _logWait, cancellationToken).ConfigureAwait(false);
         var requests = logged.Select(entry => RecordedRequest.From(entry.RequestMessage)).ToList();
         if (requests.Count != operations.Count)
         {
@@ -108,7 +110,7 @@ public sealed class ConformanceRunner : IDisposable
         if (!scope.Context.AllMatched)
         {
             problems.Add("WireMock matched no stub: the request differs from what the spec calls correct. "
-                + string.Join(Environment.NewLine, logged.Where(entry => entry.MappingGuid is null).Select(WireMockJournal.NearMiss)));
+                + string.Join(Environment.NewLine, logged.Where(entry => entry.MappingGuid is null).Select(WireMockRequestLog.NearMiss)));
         }
         else
         {

@@ -14,7 +14,7 @@ namespace ContactsSpec.Conformance.Running;
 /// it, and the report collecting the results. The NUnit suite drives its cases one test at a time; the command-line tool
 /// calls <see cref="RunAllAsync"/>. Dispose it to stop the server.
 /// </summary>
-public sealed class ConformanceSession : IAsyncDisposable
+public sealed class ConformanceSession : IDisposable
 {
     private readonly Stopwatch _wallTime;
 
@@ -115,12 +115,10 @@ public sealed class ConformanceSession : IAsyncDisposable
     public Task<string> WriteReportsAsync(string folder, CancellationToken cancellationToken = default) =>
         Report.WriteAsync(folder, Elapsed, cancellationToken);
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <summary>Stops the server.</summary>
+    public void Dispose()
     {
         Runner.Dispose();
-        Server.Stop();
         Server.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

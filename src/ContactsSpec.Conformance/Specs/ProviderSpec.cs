@@ -33,7 +33,7 @@ public sealed class ProviderSpec
     }
 
     /// <summary>Parses a spec's YAML text; <paramref name="path"/> says where it came from.</summary>
-    public static async Task<ProviderSpec> ParseAsync(string key, string yaml, string path, CancellationToken cancellationToken = default)
+    internal static async Task<ProviderSpec> ParseAsync(string key, string yaml, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(yaml);

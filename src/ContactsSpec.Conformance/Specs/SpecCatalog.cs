@@ -69,8 +69,8 @@ public static class SpecCatalog
         return specs;
     }
 
-    /// <summary>The YAML text of every spec built into this assembly, by provider key in ordinal order.</summary>
-    public static IReadOnlyDictionary<string, string> EmbeddedTexts()
+    // The YAML text of every spec built into this assembly, by provider key in ordinal order.
+    private static SortedDictionary<string, string> EmbeddedTexts()
     {
         var assembly = typeof(SpecCatalog).Assembly;
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);

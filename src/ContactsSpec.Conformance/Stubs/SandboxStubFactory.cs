@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Verification;
 using Newtonsoft.Json;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -23,10 +24,9 @@ public static class SandboxStubFactory
     /// <summary>A path no provider uses, answered 200 by every sandbox: how a client tells that a sandbox is running there.</summary>
     public const string HealthPath = "/__contactsspec/sandbox";
 
-    /// <summary>The sandbox stubs of one provider.</summary>
-    public static IReadOnlyList<WireMockStub> Build(ProviderSpec spec)
+    // The sandbox stubs of one provider.
+    private static List<WireMockStub> Build(ProviderSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         var stubs = new List<WireMockStub>();
         foreach (var operation in spec.Operations.Where(FacadeInvoker.IsReachable))
         {
@@ -45,7 +45,7 @@ public static class SandboxStubFactory
 
             var request = Request.Create()
                 .UsingMethod(operation.Method.ToUpperInvariant())
-                .WithPath(new RegexMatcher(PathPattern(SpecCredentials.ServerBasePath(spec) + operation.Path)));
+                .WithPath(new RegexMatcher(RequestVerifier.PathPattern(operation, []).ToString()));
             stubs.Add(new WireMockStub($"{NamePrefix}{success.DisplayName}", request, response));
         }
 
@@ -70,8 +70,4 @@ public static class SandboxStubFactory
         ArgumentNullException.ThrowIfNull(serverBaseUri);
         return new Uri(serverBaseUri.GetLeftPart(UriPartial.Authority) + SpecCredentials.ServerBasePath(spec));
     }
-
-    // A path template as a pattern: each {parameter} stands for one non-empty segment.
-    private static string PathPattern(string template) =>
-        "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$";
 }

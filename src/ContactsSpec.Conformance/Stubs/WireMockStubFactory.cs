@@ -30,7 +30,6 @@ public static class WireMockStubFactory
         var tag = caseTag ?? @case.RequestTag(target);
         var operation = @case.Operation;
         var path = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
-        var escapedPath = path;
         var request = Request.Create()
             .UsingMethod(operation.Method.ToUpperInvariant())
             .WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag));
@@ -41,7 +40,6 @@ public static class WireMockStubFactory
             {
                 case OpenApiParameterKind.Path:
                     path = path.Replace($"{{{parameter.Name}}}", value, StringComparison.Ordinal);
-                    escapedPath = escapedPath.Replace($"{{{parameter.Name}}}", Uri.EscapeDataString(value), StringComparison.Ordinal);
                     break;
                 case OpenApiParameterKind.Query when target == ConformanceTarget.Facade && !parameter.IsRequired:
                     break;
@@ -56,8 +54,9 @@ public static class WireMockStubFactory
             }
         }
 
-        // A client may percent-encode a character such as '@' in a path value or leave it as it is; both are correct.
-        request.WithPath(path == escapedPath ? new ExactMatcher(path) : new ExactMatcher(path, escapedPath));
+        // WireMock.Net matches the decoded path, so a client may percent-encode a character such as '@' in a path
+        // value or leave it as it is; both are correct and both match.
+        request.WithPath(new ExactMatcher(path));
         if (SpecCredentials.ExampleBearerToken(operation.Spec) is { } token)
         {
             request.WithHeader("Authorization", new ExactMatcher($"Bearer {token}"));

@@ -9,8 +9,8 @@ namespace ContactsSpec.Conformance.Verification;
 /// </summary>
 public sealed class ErrorKindTable
 {
-    /// <summary>The name docs/ERRORS.md is embedded under (ContactsSpec.Conformance.csproj).</summary>
-    public const string EmbeddedResourceName = "docs/ERRORS.md";
+    // The name docs/ERRORS.md is embedded under (ContactsSpec.Conformance.csproj).
+    private const string EmbeddedResourceName = "docs/ERRORS.md";
 
     private const string Header = "| provider | status | code | kind | retryable |";
 
@@ -35,7 +35,7 @@ public sealed class ErrorKindTable
     }
 
     /// <summary>Reads the table under its header in <paramref name="markdown"/>; <paramref name="markdownPath"/> names it in errors.</summary>
-    public static ErrorKindTable Parse(string markdown, string markdownPath)
+    private static ErrorKindTable Parse(string markdown, string markdownPath)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var lines = markdown.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();

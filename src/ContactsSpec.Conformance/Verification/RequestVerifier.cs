@@ -46,7 +46,8 @@ public static class RequestVerifier
             && PathPattern(operation, []).IsMatch(request.Path);
     }
 
-    private static Regex PathPattern(SpecOperation operation, List<string> names)
+    /// <summary>The operation's full path as a pattern: each <c>{parameter}</c> one segment, its name added to <paramref name="names"/>.</summary>
+    internal static Regex PathPattern(SpecOperation operation, List<string> names)
     {
         var template = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
         return new Regex("^" + Regex.Replace(Regex.Escape(template), @"\\\{([^}]+)}", match =>

@@ -50,8 +50,8 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
     /// Anything that is not the provider's answer: connection failures, unreadable bodies, bodies over
     /// <see cref="ContactsClientOptions.MaxResponseBytes"/>. The message quotes the beginning of whatever body was read.
     /// </summary>
-    public ContactsException FromException(Exception exception, string operation) => exception is RedirectRefusedException redirect
-        ? new ContactsException(ContactsErrorKind.ProviderError, provider, operation, Redact($"{provider} {operation} failed (HTTP {redirect.Status}): {redirect.Message}"), redirect.Status)
+    public ContactsException FromException(Exception exception, string operation) => Find<RedirectRefusedException>(exception) is { } redirect
+        ? new ContactsException(ContactsErrorKind.ProviderError, provider, operation, Redact($"{provider} {operation} failed{(redirect.Status is { } status ? $" (HTTP {status})" : string.Empty)}: {redirect.Message}"), redirect.Status)
         : Find<ResponseTooLargeException>(exception) switch
     {
         // Checked first: HttpContent wraps it in an HttpRequestException, which would read as a dropped connection.

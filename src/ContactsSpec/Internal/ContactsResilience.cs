@@ -46,7 +46,7 @@ internal sealed partial class ContactsResilience
         }
         catch (Exception error) when (_disposal.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ObjectDisposedException(nameof(ContactsClient), $"The client was disposed during {operation}: {error.GetType().Name}.");
+            throw new ObjectDisposedException($"The {nameof(ContactsClient)} was disposed during {operation}.", error);
         }
     }
 

@@ -5,10 +5,14 @@ namespace ContactsSpec.Internal;
 /// (in the path, the query, the form or a header) that must not go to another host. Only the target's host is
 /// kept, never its path or query.
 /// </summary>
+/// <param name="status">The 3xx status, or 0 when a caller's own transport already followed the redirect.</param>
+/// <param name="targetHost">Where the redirect pointed.</param>
 internal sealed class RedirectRefusedException(int status, string? targetHost)
-    : HttpRequestException($"The answer was a redirect (HTTP {status}) to {targetHost ?? "an unnamed location"}; redirects are not followed, so that credentials never reach another host.")
+    : HttpRequestException(status == 0
+        ? $"The transport followed a redirect to {targetHost}; the facade does not take that host's answer. Give the client a transport that does not follow redirects."
+        : $"The answer was a redirect (HTTP {status}) to {targetHost ?? "an unnamed location"}; redirects are not followed, so that credentials never reach another host.")
 {
-    public int Status => status;
+    public int? Status => status == 0 ? null : status;
 
     public string? TargetHost => targetHost;
 }

@@ -14,7 +14,15 @@ internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHa
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var authority = request.RequestUri?.Authority;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage?.RequestUri is { } answered && answered.Authority != authority)
+        {
+            // A caller's own transport followed a redirect: too late to unsend, but never reported as the provider's answer.
+            response.Dispose();
+            throw new RedirectRefusedException(0, answered.Authority);
+        }
+
         if ((int)response.StatusCode is >= 300 and < 400 and not 304)
         {
             var target = response.Headers.Location is { } location

@@ -25,7 +25,7 @@ internal static class FaultColumns
     private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Whether the column is played by the faulting listener. The faults that break the connection are: WireMock.Net's
+    /// Whether the column is played by the faulting listener. Every fault that breaks the connection is: WireMock.Net's
     /// own faults (EMPTY_RESPONSE, MALFORMED_RESPONSE_CHUNK) are HTTP 200 answers with an empty or garbled but
     /// well-framed body, none of them the fault these columns name. So is <see cref="FaultKind.DelayTwiceThenSuccess"/>:
     /// a WireMock.Net scenario moves to its next state only once the delayed answer has been sent, so a client that

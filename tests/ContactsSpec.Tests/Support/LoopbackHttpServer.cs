@@ -10,7 +10,7 @@ namespace ContactsSpec.Tests.Support;
 /// it reads each request's head, answers with what <c>respond</c> returns for the path, and closes the connection.
 /// It counts every connection it accepts, so a test can show that nothing reached it.
 /// </summary>
-public sealed class LoopbackHttpServer : IAsyncDisposable
+internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Func<string, string> _respond;

@@ -22,7 +22,7 @@ internal static partial class ContactImporter
         var fileFormat = ImportFile.DetectFormat(path, formatOption);
         var file = ImportFile.Read(path, fileFormat);
         var rejectedFile = Path.GetFullPath(rejectedPath ?? RejectedRowsWriter.DefaultPath(path, fileFormat));
-        await using var connection = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
+        using var connection = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
 
         var sent = 0;
         if (console.ShowsProgress)

@@ -8,7 +8,7 @@ using WireMock.Server;
 
 namespace ContactsSpec.Conformance.Hosting.Tests;
 
-public sealed class WireMockJournalTests
+public sealed class WireMockRequestLogTests
 {
     private WireMockServer _server = null!;
     private HttpClient _http = null!;
@@ -73,7 +73,7 @@ public sealed class WireMockJournalTests
         using var answer = await _http.SendAsync(request);
 
         var entry = (await _server.WaitForAsync("miss", 1, TimeSpan.FromSeconds(5))).Single();
-        var nearMiss = WireMockJournal.NearMiss(entry);
+        var nearMiss = WireMockRequestLog.NearMiss(entry);
 
         Assert.That(nearMiss, Does.Contain("GET /v3/contacts/1").And.Contain("closest stub 'wazzup-v3/getContact/200/contact'").And.Contain("Header"));
     }
@@ -86,7 +86,7 @@ public sealed class WireMockJournalTests
 
         var entry = (await _server.WaitForAsync("hit", 1, TimeSpan.FromSeconds(5))).Single();
 
-        Assert.That(WireMockJournal.NearMiss(entry), Is.Empty);
+        Assert.That(WireMockRequestLog.NearMiss(entry), Is.Empty);
         Assert.That(entry.MappingTitle, Is.EqualTo("hit"));
     }
 

@@ -7,8 +7,8 @@ using WireMock.Server;
 
 namespace ContactsSpec.Conformance.Hosting;
 
-/// <summary>Reads a WireMock.Net server's log entries: the requests of one case, and why a request matched no stub.</summary>
-public static class WireMockJournal
+/// <summary>Reads a WireMock.Net server's request log: the requests of one case, and why a request matched no stub.</summary>
+public static class WireMockRequestLog
 {
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(10);
 
