@@ -52,6 +52,12 @@ public sealed class ContactsBuilder
         httpClient.AddHttpMessageHandler(services => services.GetRequiredService<IOptions<TOptions>>().Value.BearerToken is { } token
             ? new BearerTokenHandler(token)
             : new PassThroughHandler());
+        // A host's resilience handler on every client (AddStandardResilienceHandler in ConfigureHttpClientDefaults)
+        // would retry under the facade's own retries: four times as many requests, and a WaSMS create re-sent.
+        // The API is marked for evaluation; if it changes, this line stops building rather than failing silently.
+#pragma warning disable EXTEXP0001
+        httpClient.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         Services.AddSingleton<IContactsProviderRegistration>(new ContactsProviderRegistration<TOptions>(provider));
         return this;
     }
