@@ -9,6 +9,6 @@ public enum ContactBatchItemStatus
     /// <summary>It failed; <see cref="ContactBatchItemResult.Error"/> says why.</summary>
     Failed,
 
-    /// <summary>It was not sent (an earlier failure made sending pointless, e.g. bad credentials).</summary>
+    /// <summary>It was not sent: an earlier failure made sending pointless (bad credentials) or asked to wait (RetryLater); <see cref="ContactBatchItemResult.Error"/> says which.</summary>
     NotAttempted,
 }

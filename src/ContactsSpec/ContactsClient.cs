@@ -448,7 +448,10 @@ public partial class ContactsClient : IDisposable
 
         public int Count => keys.Count;
 
-        /// <summary>Set after a failure that every later item would repeat (bad credentials, no permission).</summary>
+        /// <summary>
+        /// Set after a failure that every later item would repeat (bad credentials, no permission) or that asks for
+        /// no more requests for now (a rate limit, with the provider's Retry-After): what is left is not sent.
+        /// </summary>
         public ContactsException? StopReason => Volatile.Read(ref _stopReason);
 
         public void Succeeded(int start, int count, IReadOnlyList<int> notFound, ContactsErrorFactory errors, string operation)
@@ -463,7 +466,7 @@ public partial class ContactsClient : IDisposable
 
         public void Failed(int start, int count, ContactsException error)
         {
-            if (error.Kind is ContactsErrorKind.Authentication or ContactsErrorKind.PermissionDenied)
+            if (error.Kind is ContactsErrorKind.Authentication or ContactsErrorKind.PermissionDenied || IsRateLimited(error))
             {
                 Interlocked.CompareExchange(ref _stopReason, error, null);
             }
@@ -481,6 +484,11 @@ public partial class ContactsClient : IDisposable
                 _results[index] = new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.NotAttempted, reason, notStored[index]);
             }
         }
+
+        // The provider asks for fewer requests (HTTP 429, or any Retry-After), not a per-item "try again" such as
+        // WAMM's "phone not checked for WhatsApp, please retry" inside HTTP 200.
+        private static bool IsRateLimited(ContactsException error) =>
+            error.Kind == ContactsErrorKind.RetryLater && (error.Status == 429 || error.RetryAfter is not null);
 
         public ContactBatchResult ToResult() =>
             new([.. _results.Select((result, index) => result ?? throw new InvalidOperationException($"Batch item {index} has no result."))]);

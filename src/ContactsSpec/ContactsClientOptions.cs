@@ -50,6 +50,12 @@ public abstract class ContactsClientOptions
     /// </summary>
     public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The clock for timeouts, retry delays and <c>Retry-After</c> dates. Default <see cref="TimeProvider.System"/>;
+    /// tests can pass a fake one to control time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>What to do with fields the provider cannot store. Default <see cref="UnsupportedFieldPolicy.Reject"/>.</summary>
     public UnsupportedFieldPolicy UnsupportedFields { get; set; } = UnsupportedFieldPolicy.Reject;
 

@@ -9,6 +9,10 @@ public sealed class ContactsRetryOptions
     /// <summary>First backoff delay; doubles per retry, with jitter. Default 1 s.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest delay between attempts, also the cap on a provider's <c>Retry-After</c>. Default 30 s.</summary>
+    /// <summary>
+    /// Longest delay between attempts. A provider's <c>Retry-After</c> is waited out exactly when it is no longer than
+    /// this and than the time left of the overall timeout; a longer one ends the call at once with
+    /// <see cref="ContactsErrorKind.RetryLater"/> carrying it. Default 30 s.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -94,7 +94,8 @@ public sealed class FaultMatrixTests
         var options = ProviderCatalog.Options(operation.Provider, serverRoot, credentials);
         options.Retry.MaxRetries = MaxRetries;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+        // Long enough to wait out the 429 columns' Retry-After of 1 s exactly; the backoff itself stays at tens of ms.
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         options.AttemptTimeout = fault is FaultKind.DelayBeyondAttemptTimeout or FaultKind.DelayTwiceThenSuccess ? ShortAttemptTimeout : NormalAttemptTimeout;
         options.OverallTimeout = fault is FaultKind.DelayBeyondOverallTimeout ? ShortOverallTimeout : NormalOverallTimeout;
         using var handler = new CaseTaggingHandler(tag);

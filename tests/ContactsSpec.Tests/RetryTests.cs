@@ -44,22 +44,6 @@ public sealed class RetryTests
     }
 
     [Test]
-    public async Task Retry_after_longer_than_max_delay_is_capped_by_max_delay()
-    {
-        var handler = ScriptedHandler.Sequence(() => Respond.TooManyRequests(120), V3Found);
-        using var client = Client(WazzupV3Options(), handler);
-        var watch = Stopwatch.StartNew();
-
-        await client.GetAsync("1");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(handler.Requests, Has.Count.EqualTo(2));
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "MaxDelay is 50 ms; a 120 s Retry-After must not be waited out");
-        });
-    }
-
-    [Test]
     public async Task With_max_retries_zero_the_first_server_error_fails()
     {
         var handler = new ScriptedHandler(_ => Respond.Status(HttpStatusCode.InternalServerError));

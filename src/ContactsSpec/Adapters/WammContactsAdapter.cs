@@ -140,7 +140,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         // A 2xx the client could not read: the body was not the documented JSON.
         WammClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
         // WAMM documents no status other than 200; anything else is judged by its status alone.
-        WammClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: ContactsErrorFactory.RetryAfter(error.Headers)),
+        WammClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
         _ => null,
     };
 

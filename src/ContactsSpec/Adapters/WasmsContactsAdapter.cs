@@ -139,7 +139,7 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         // A 2xx the client still threw on: the body could not be read as the documented envelope.
         WasmsClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
         // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.
-        WasmsClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: ContactsErrorFactory.RetryAfter(error.Headers)),
+        WasmsClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
         _ => null,
     };
 

@@ -128,7 +128,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
             500 => (ContactsErrorKind.ProviderError, "unexpected failure"),
             _ => (ContactsErrorFactory.KindOf(status), (string?)null),
         };
-        return Errors.Provided(kind, operation, status, code: null, description: reason, retryAfter: ContactsErrorFactory.RetryAfter(headers));
+        return Errors.Provided(kind, operation, status, code: null, description: reason, retryAfter: Errors.RetryAfter(headers));
     }
 
     private static string StripPlus(string phone) => phone.StartsWith('+') ? phone[1..] : phone;

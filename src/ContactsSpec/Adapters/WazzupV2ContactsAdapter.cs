@@ -112,7 +112,7 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
     {
         WazzupV2ClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        WazzupV2ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: ContactsErrorFactory.RetryAfter(error.Headers)),
+        WazzupV2ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
         _ => null,
     };
 

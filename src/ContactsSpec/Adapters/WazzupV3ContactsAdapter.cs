@@ -89,7 +89,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     {
         WazzupV3ClientException<ErrorResponse> { Result: { } body } error => MapErrorBody(operation, error.StatusCode, body, error.Headers),
         WazzupV3ClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        WazzupV3ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: ContactsErrorFactory.RetryAfter(error.Headers)),
+        WazzupV3ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
         _ => null,
     };
 
@@ -135,7 +135,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
             "TOO_MACH_ENTITIES" or "TOO_MANY_ENTITIES" => ContactsErrorKind.LimitExceeded,
             _ => ContactsErrorFactory.KindOf(status),
         };
-        return Errors.Provided(kind, operation, status, body.Error, body.Description, FieldErrors(body.Data), ContactsErrorFactory.RetryAfter(headers));
+        return Errors.Provided(kind, operation, status, body.Error, body.Description, FieldErrors(body.Data), Errors.RetryAfter(headers));
     }
 
     // INVALID_CONTACTS_DATA's data: [{ "index": 12, "fields": ["responsibleUserId"] }], index within the request.

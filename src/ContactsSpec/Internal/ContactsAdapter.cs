@@ -11,7 +11,7 @@ internal abstract class ContactsAdapter
     protected ContactsAdapter(ContactsClientOptions options)
     {
         Options = options;
-        Errors = new ContactsErrorFactory(options.Provider, new SecretRedactor(options.SecretValues));
+        Errors = new ContactsErrorFactory(options.Provider, new SecretRedactor(options.SecretValues), options.TimeProvider);
     }
 
     public abstract ContactsCapabilities Capabilities { get; }

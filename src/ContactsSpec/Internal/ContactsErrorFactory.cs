@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace ContactsSpec.Internal;
 
 /// <summary>Builds <see cref="ContactsException"/>s for one provider; every message passes through the redactor.</summary>
-internal sealed class ContactsErrorFactory(string provider, SecretRedactor redactor)
+internal sealed class ContactsErrorFactory(string provider, SecretRedactor redactor, TimeProvider timeProvider)
 {
     private const int ExcerptLength = 200;
 
@@ -87,8 +87,11 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         _ => ContactsErrorKind.ProviderError,
     };
 
-    /// <summary>The Retry-After header (seconds or an HTTP date) from a generated client's response headers.</summary>
-    public static TimeSpan? RetryAfter(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    /// <summary>
+    /// The Retry-After header (seconds or an HTTP date) from a generated client's response headers; a date already
+    /// past is zero (the provider asks for no wait, and the retry's own backoff then applies).
+    /// </summary>
+    public TimeSpan? RetryAfter(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
     {
         var value = headers?.FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         if (value is null)
@@ -102,7 +105,7 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? (date - DateTimeOffset.UtcNow) is { Ticks: > 0 } delay ? delay : TimeSpan.Zero
+            ? (date - timeProvider.GetUtcNow()) is { Ticks: > 0 } delay ? delay : TimeSpan.Zero
             : null;
     }
 

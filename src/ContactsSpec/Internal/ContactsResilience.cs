@@ -7,13 +7,15 @@ namespace ContactsSpec.Internal;
 
 /// <summary>
 /// The Polly pipelines around every provider call: an overall timeout, then retries with jittered exponential
-/// backoff (honouring the provider's <c>Retry-After</c>), then a per-attempt timeout. Idempotent operations retry
+/// backoff (or exactly the provider's <c>Retry-After</c>, when the call can afford that wait), then a per-attempt timeout. Idempotent operations retry
 /// every retryable failure; a non-idempotent one (WaSMS create) retries only an answer that says the request was
 /// not processed (<see cref="ContactsErrorKind.RetryLater"/>), never a timeout, a dropped connection or a 5xx,
 /// after which the provider may have acted.
 /// </summary>
 internal sealed partial class ContactsResilience
 {
+    private static readonly ResiliencePropertyKey<long> StartedAt = new("ContactsSpec.StartedAt");
+
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _nonIdempotent;
     private readonly ContactsClientOptions _options;
@@ -35,9 +37,12 @@ internal sealed partial class ContactsResilience
         var pipeline = idempotent ? _idempotent : _nonIdempotent;
         // Linked only when the caller can cancel too: most calls then cost no extra token source.
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposal) : null;
+        var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _disposal);
+        // When the call began, so that a Retry-After the overall timeout cannot afford ends it at once.
+        context.Properties.Set(StartedAt, _options.TimeProvider.GetTimestamp());
         try
         {
-            return await pipeline.ExecuteAsync(static async (state, token) => await state(token).ConfigureAwait(false), call, linked?.Token ?? _disposal)
+            return await pipeline.ExecuteAsync(static async (context, state) => await state(context.CancellationToken).ConfigureAwait(false), context, call)
                 .ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
@@ -47,6 +52,10 @@ internal sealed partial class ContactsResilience
         catch (Exception error) when (_disposal.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new ObjectDisposedException($"The {nameof(ContactsClient)} was disposed during {operation}.", error);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -59,21 +68,21 @@ internal sealed partial class ContactsResilience
 
     private static ResiliencePipeline Build(ContactsClientOptions options, ILogger logger, string provider, Func<Exception, bool> retryable)
     {
-        var builder = new ResiliencePipelineBuilder().AddTimeout(options.OverallTimeout);
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }.AddTimeout(options.OverallTimeout);
         if (options.Retry.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Exception is { } exception && retryable(exception)),
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    arguments.Outcome.Exception is { } exception && retryable(exception) && CanAffordRetryAfter(exception, arguments.Context, options)),
                 MaxRetryAttempts = options.Retry.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.Retry.BaseDelay,
                 MaxDelay = options.Retry.MaxDelay,
+                // The provider's Retry-After exactly; none, or zero (a date already past), leaves the backoff to decide.
                 DelayGenerator = arguments => ValueTask.FromResult(
-                    arguments.Outcome.Exception is ContactsException { RetryAfter: { } retryAfter }
-                        ? (TimeSpan?)TimeSpan.FromTicks(Math.Min(retryAfter.Ticks, options.Retry.MaxDelay.Ticks))
-                        : null),
+                    arguments.Outcome.Exception is ContactsException { RetryAfter: { Ticks: > 0 } retryAfter } ? (TimeSpan?)retryAfter : null),
                 OnRetry = arguments =>
                 {
                     LogRetry(logger, provider, Describe(arguments.Outcome.Exception), arguments.AttemptNumber + 1, arguments.RetryDelay.TotalMilliseconds);
@@ -83,6 +92,22 @@ internal sealed partial class ContactsResilience
         }
 
         return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    /// <summary>
+    /// Whether the wait a provider asked for fits: a Retry-After longer than <see cref="ContactsRetryOptions.MaxDelay"/>,
+    /// or than the time left of the overall timeout, ends the call now with the provider's RetryLater (and its
+    /// Retry-After) rather than retrying early or running into the timeout.
+    /// </summary>
+    private static bool CanAffordRetryAfter(Exception exception, ResilienceContext context, ContactsClientOptions options)
+    {
+        if (exception is not ContactsException { RetryAfter: { Ticks: > 0 } retryAfter })
+        {
+            return true;
+        }
+
+        var elapsed = context.Properties.TryGetValue(StartedAt, out var startedAt) ? options.TimeProvider.GetElapsedTime(startedAt) : TimeSpan.Zero;
+        return retryAfter <= options.Retry.MaxDelay && retryAfter < options.OverallTimeout - elapsed;
     }
 
     private static bool IsRetryableForIdempotent(Exception exception) =>
