@@ -10,9 +10,9 @@ using WireMock.Server;
 namespace ContactsSpec.Conformance.Running;
 
 /// <summary>
-/// Runs conformance cases against a WireMock.Net server: loads every case's stub, then, per case, calls the
-/// generated client with the spec's request examples and judges both the outcome and the request WireMock logged.
-/// Cases are independent and may run in parallel.
+/// Runs conformance cases against a WireMock.Net server: per case, loads its stub, calls the generated client (or
+/// the facade) with the spec's request examples, judges both the outcome and the request WireMock logged, and
+/// removes the stub. Cases are independent and may run in parallel.
 /// </summary>
 public sealed class ConformanceRunner : IDisposable
 {
@@ -23,10 +23,15 @@ public sealed class ConformanceRunner : IDisposable
     private readonly ErrorKindTable _errorTable;
     private readonly ConformanceCaseHandler _transport;
     private readonly HttpClient _httpClient;
+    private readonly ILookup<(string Provider, string OperationId, string ExampleName), ConformanceCase> _documented;
 
-    /// <summary>A runner over a started server, judging facade errors by <paramref name="errorTable"/> (docs/ERRORS.md).</summary>
-    public ConformanceRunner(WireMockServer server, ErrorKindTable errorTable)
+    /// <summary>A runner of <paramref name="cases"/> over a started server, judging facade errors by <paramref name="errorTable"/> (docs/ERRORS.md).</summary>
+    public ConformanceRunner(WireMockServer server, ErrorKindTable errorTable, IEnumerable<ConformanceCase> cases)
     {
+        ArgumentNullException.ThrowIfNull(cases);
+        // Named examples are unique per operation; body-less "empty" ones repeat per status and are never preceding answers.
+        _documented = cases.Where(@case => @case.Kind == ConformanceCaseKind.Documented)
+            .ToLookup(@case => (@case.Provider, @case.Operation.Id, @case.ExampleName));
         _server = server ?? throw new ArgumentNullException(nameof(server));
         _errorTable = errorTable ?? throw new ArgumentNullException(nameof(errorTable));
         // One connection pool for both targets: the generated clients use it through _httpClient, each facade
@@ -36,35 +41,25 @@ public sealed class ConformanceRunner : IDisposable
     }
 
     /// <summary>
-    /// Adds one stub per case and target to the server; a facade case whose call sends other requests first
-    /// (<see cref="FacadeInvoker.PrecedingRequests"/>) also gets their documented answers, under its own tag.
+    /// Adds the stub of one case for one target, and for a facade case whose call sends other requests first
+    /// (<see cref="FacadeInvoker.PrecedingRequests"/>) their documented answers under its own tag. Dispose the result
+    /// to remove them: WireMock.Net tries every stub on every request, so only the cases in flight keep theirs.
     /// </summary>
-    public void LoadStubs(IEnumerable<ConformanceCase> cases)
+    public IDisposable LoadStubs(ConformanceCase @case, ConformanceTarget target)
     {
-        ArgumentNullException.ThrowIfNull(cases);
-        var all = cases.ToList();
-        // Named examples are unique per operation; body-less "empty" ones repeat per status and are never preceding answers.
-        var documented = all.Where(@case => @case.Kind == ConformanceCaseKind.Documented)
-            .ToLookup(@case => (@case.Provider, @case.Operation.Id, @case.ExampleName));
-        foreach (var @case in all)
+        ArgumentNullException.ThrowIfNull(@case);
+        var stubs = new List<WireMockStub> { WireMockStubFactory.Build(@case, target) };
+        if (target == ConformanceTarget.Facade)
         {
-            WireMockStubFactory.Build(@case, ConformanceTarget.GeneratedClient).AddTo(_server);
-            if (!FacadeInvoker.IsReachable(@case.Operation))
-            {
-                continue;
-            }
-
-            var tag = @case.RequestTag(ConformanceTarget.Facade);
-            WireMockStubFactory.Build(@case, ConformanceTarget.Facade).AddTo(_server);
-            foreach (var (operationId, example) in FacadeInvoker.PrecedingRequests(@case.Operation))
-            {
-                WireMockStubFactory.Build(
-                    documented[(@case.Provider, operationId, example)].Single(),
-                    ConformanceTarget.Facade,
-                    caseTag: tag,
-                    title: $"{tag} (before it: {operationId}/{example})").AddTo(_server);
-            }
+            var tag = @case.RequestTag(target);
+            stubs.AddRange(FacadeInvoker.PrecedingRequests(@case.Operation).Select(preceding => WireMockStubFactory.Build(
+                _documented[(@case.Provider, preceding.OperationId, preceding.Example)].Single(),
+                ConformanceTarget.Facade,
+                caseTag: tag,
+                title: $"{tag} (before it: {preceding.OperationId}/{preceding.Example})")));
         }
+
+        return new LoadedStubs(_server, [.. stubs.Select(stub => stub.AddTo(_server))]);
     }
 
     /// <summary>Runs one case against the target; never throws for a non-conforming client or facade.</summary>
@@ -76,6 +71,7 @@ public sealed class ConformanceRunner : IDisposable
         var baseUrl = new Uri(_server.BaseUri(), SpecCredentials.ServerBasePath(spec).TrimStart('/') + "/");
         var tag = @case.RequestTag(target);
 
+        using var stubs = LoadStubs(@case, target);
         // The facade authenticates itself; for the generated client the harness adds the spec's example token.
         using var scope = ConformanceCaseContext.Begin(tag, target == ConformanceTarget.Facade ? null : SpecCredentials.ExampleBearerToken(spec));
         InvocationOutcome outcome;
@@ -136,5 +132,17 @@ public sealed class ConformanceRunner : IDisposable
     {
         _httpClient.Dispose();
         _transport.Dispose();
+    }
+
+    /// <summary>Stubs of one run, removed from the server when disposed; the log keeps what they answered.</summary>
+    private sealed class LoadedStubs(WireMockServer server, IReadOnlyList<Guid> guids) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var guid in guids)
+            {
+                server.DeleteMapping(guid);
+            }
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class ConformanceSession : IDisposable
     public bool IsComplete => Report.Results.Count == Runs.Count;
 
     /// <summary>
-    /// Starts WireMock, derives the cases of <paramref name="specs"/> and loads their stubs.
+    /// Starts WireMock and derives the cases of <paramref name="specs"/>; each run loads its case's stubs.
     /// </summary>
     /// <param name="specs">The provider specs whose cases to run (all of them, or a filtered few).</param>
     /// <param name="errorTable">The documented error kinds the facade's errors are judged by (docs/ERRORS.md).</param>
@@ -66,8 +66,7 @@ public sealed class ConformanceSession : IDisposable
         ConformanceRunner? runner = null;
         try
         {
-            runner = new ConformanceRunner(server, errorTable);
-            runner.LoadStubs(cases);
+            runner = new ConformanceRunner(server, errorTable, cases);
             return new ConformanceSession(server, runner, cases, wallTime);
         }
         catch

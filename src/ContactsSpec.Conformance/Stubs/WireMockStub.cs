@@ -31,9 +31,12 @@ public sealed class WireMockStub
     public IResponseBuilder Response { get; }
 
     /// <summary>Adds the stub to <paramref name="server"/>.</summary>
-    public void AddTo(WireMockServer server)
+    /// <returns>The mapping's id, for <see cref="WireMockServer.DeleteMapping"/>.</returns>
+    public Guid AddTo(WireMockServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        server.Given(Request).WithTitle(Title).RespondWith(Response);
+        var guid = Guid.NewGuid();
+        server.Given(Request).WithGuid(guid).WithTitle(Title).RespondWith(Response);
+        return guid;
     }
 }
