@@ -47,7 +47,10 @@ public sealed class ContactsBuilder
             .ConfigurePrimaryHttpMessageHandler((handler, _) => ContactsTransport.RefuseRedirects(handler))
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(services => new ContactsLoggingHandler(services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(), provider))
+            .AddHttpMessageHandler(services => new ContactsLoggingHandler(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(),
+                provider,
+                new SecretRedactor(services.GetRequiredService<IOptions<TOptions>>().Value.SecretValues)))
             .AddHttpMessageHandler(services => new ResponseLimitHandler(services.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBytes));
         httpClient.AddHttpMessageHandler(services => services.GetRequiredService<IOptions<TOptions>>().Value.BearerToken is { } token
             ? new BearerTokenHandler(token)

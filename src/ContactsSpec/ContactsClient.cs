@@ -58,7 +58,7 @@ public partial class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContactsClient>();
-        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider)
+        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider, new SecretRedactor(options.SecretValues))
         {
             InnerHandler = new ResponseLimitHandler(options.MaxResponseBytes) { InnerHandler = transport },
         };

@@ -5,12 +5,14 @@ namespace ContactsSpec.Internal;
 
 /// <summary>
 /// Logs each HTTP exchange by method, host, status and duration. Never the path or query: WAMM, Wawp and
-/// WaSMS carry credentials there. (The IHttpClientFactory's own loggers, which log full URIs, are removed.)
+/// WaSMS carry credentials there. (The IHttpClientFactory's own loggers, which log full URIs, are removed.) Marks
+/// each request with the client's redactor, for <see cref="ContactsHttpTelemetry.RedactCredentials"/>.
 /// </summary>
-internal sealed partial class ContactsLoggingHandler(ILogger logger, string provider) : DelegatingHandler
+internal sealed partial class ContactsLoggingHandler(ILogger logger, string provider, SecretRedactor redactor) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(ContactsHttpTelemetry.RedactorKey, redactor);
         var started = Stopwatch.GetTimestamp();
         try
         {
