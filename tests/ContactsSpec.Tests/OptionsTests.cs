@@ -206,6 +206,7 @@ public sealed class OptionsTests
         var client = Client(WazzupV3Options(), handler);
         client.Dispose();
 
+        Assert.That(handler.IsDisposed, Is.False, "disposing the client does not dispose a transport it does not own");
         Assert.DoesNotThrowAsync(async () =>
         {
             using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);

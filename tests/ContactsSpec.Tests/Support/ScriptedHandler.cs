@@ -76,9 +76,20 @@ public sealed class ScriptedHandler : HttpMessageHandler
     /// <summary>The most requests ever in flight at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>Whether this transport was disposed; it then refuses to send, as a real one does.</summary>
+    public bool IsDisposed { get; private set; }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        IsDisposed = true;
+        base.Dispose(disposing);
+    }
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase);
