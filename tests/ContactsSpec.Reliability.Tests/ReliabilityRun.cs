@@ -8,6 +8,7 @@ using WireMock.Server;
 
 [assembly: Parallelizable(ParallelScope.Fixtures)]
 [assembly: LevelOfParallelism(16)]
+[assembly: FailOnCredentialLeak]
 
 namespace ContactsSpec.Reliability.Tests;
 
@@ -57,11 +58,13 @@ public sealed class ReliabilityRun
             Evidence.Scan("summary.json", text);
             summary["credentials"]!["secretsFound"] = Evidence.Leaks.Count;
             text = summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-            var path = Path.Combine(ArtifactsFolder, "summary.json");
+            // A filtered run (one fixture, one case) writes its own files and leaves the full run's figures alone.
+            var suffix = Figures.IsComplete ? string.Empty : ".partial";
+            var path = Path.Combine(ArtifactsFolder, $"summary{suffix}.json");
             await File.WriteAllTextAsync(path, text + "\n", new UTF8Encoding(false));
             var matrix = Figures.Markdown();
             Evidence.Scan("fault-matrix.md", matrix);
-            await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, "fault-matrix.md"), matrix, new UTF8Encoding(false));
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, $"fault-matrix{suffix}.md"), matrix, new UTF8Encoding(false));
             await TestContext.Progress.WriteLineAsync($"Reliability summary: {path}");
         }
         finally

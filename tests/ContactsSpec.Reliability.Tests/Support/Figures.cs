@@ -37,6 +37,16 @@ internal static class Figures
 
     public static long InputsFor(string provider) => _inputs.Where(pair => pair.Key.Provider == provider).Sum(pair => pair.Value);
 
+    /// <summary>
+    /// Whether every part of the suite contributed (every fault-matrix and hostile-answer case, both batch runs, the
+    /// hostile input of every provider): only such a run's figures are the suite's figures.
+    /// </summary>
+    public static bool IsComplete =>
+        _faults.Count == ProviderCatalog.Operations.Count * Enum.GetValues<FaultKind>().Length
+        && _responses.Count == ProviderCatalog.Operations.Count * Enum.GetValues<HostileAnswer>().Length
+        && _sections.ContainsKey("batchWamm") && _sections.ContainsKey("batchWazzupV3")
+        && ContactsProviders.All.All(provider => InputsFor(provider) > 0);
+
     public static JsonObject Summary(TimeSpan elapsed)
     {
         var faults = _faults.OrderBy(row => row.Provider).ThenBy(row => row.Operation).ThenBy(row => row.Fault).ToList();
