@@ -44,13 +44,7 @@ public sealed class DisposalTests
     [Test]
     public async Task Disposing_during_a_call_ends_it_with_ObjectDisposedException()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new ScriptedHandler(async (_, token) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return Respond.Json(V3ContactJson("1"));
-        });
+        var (handler, started) = Blocking();
         var client = Client(WazzupV3Options(), handler);
 
         var call = client.GetAsync("1");
@@ -64,13 +58,7 @@ public sealed class DisposalTests
     [Test]
     public async Task Cancelling_a_call_throws_OperationCanceledException()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new ScriptedHandler(async (_, token) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return Respond.Json(V3ContactJson("1"));
-        });
+        var (handler, started) = Blocking();
         using var client = Client(WazzupV3Options(), handler);
         using var cancellation = new CancellationTokenSource();
 
@@ -79,5 +67,18 @@ public sealed class DisposalTests
         await cancellation.CancelAsync();
 
         Assert.CatchAsync<OperationCanceledException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    // A transport that holds every request until it is cancelled; the task completes once a request arrived.
+    private static (ScriptedHandler Handler, TaskCompletionSource Started) Blocking()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler(async (_, token) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            return Respond.Json(V3ContactJson("1"));
+        });
+        return (handler, started);
     }
 }
