@@ -45,6 +45,17 @@ public sealed class ConformanceCommandTests
     }
 
     [Test]
+    public void The_junit_report_is_well_formed_in_the_encoding_it_declares()
+    {
+        // A strict reader, as CI servers use: the declared encoding must be the bytes' encoding.
+        using var stream = File.OpenRead(Path.Combine(_folder.Path, "junit.xml"));
+        var document = System.Xml.Linq.XDocument.Load(stream);
+
+        Assert.That(document.Declaration?.Encoding, Is.EqualTo("utf-8"));
+        Assert.That(document.Root?.Name.LocalName, Is.EqualTo("testsuites"));
+    }
+
+    [Test]
     public void The_junit_report_has_a_suite_per_provider()
     {
         var junit = File.ReadAllText(Path.Combine(_folder.Path, "junit.xml"));

@@ -110,7 +110,9 @@ public sealed partial class ConformanceReport
     {
         var results = Results;
         var settings = new XmlWriterSettings { Indent = true, Encoding = Utf8WithoutBom };
-        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        // Written as bytes: over a StringWriter the declaration would say utf-16, which strict readers reject for
+        // the UTF-8 file this becomes.
+        using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, settings))
         {
             xml.WriteStartElement("testsuites");
@@ -147,7 +149,7 @@ public sealed partial class ConformanceReport
             xml.WriteEndElement();
         }
 
-        return buffer.ToString();
+        return Utf8WithoutBom.GetString(buffer.ToArray());
     }
 
     private IEnumerable<ConformanceTarget> Targets(ConformanceCase @case) =>
