@@ -22,6 +22,22 @@ public sealed class ExitCodeTests
         Assert.That(run.StandardOutput, Is.Empty);
     }
 
+    [TestCase("--retries", "abc", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--timeout", "abc", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--parallel", "abc", "conformance", "-p", "wawp")]
+    [TestCase("--limit", "abc", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--limit", "-1", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--retries", "-1", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--timeout", "0", "contacts", "list", "-p", "wazzup-v3", "--sandbox")]
+    [TestCase("--parallel", "0", "conformance", "-p", "wawp")]
+    public async Task A_number_option_that_is_not_a_usable_number_is_a_usage_error_naming_it(string option, string value, params string[] command)
+    {
+        var run = await CliTool.RunAsync([.. command, option, value]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.StandardError, Does.Contain(option).And.Not.Contain("Unhandled exception"));
+    }
+
     [Test]
     public async Task A_missing_provider_is_a_usage_error_as_json()
     {

@@ -26,13 +26,7 @@ internal static class ConformanceCommand
             Description = "Cases in flight at once.",
             DefaultValueFactory = _ => 8,
         };
-        parallel.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--parallel must be at least 1.");
-            }
-        });
+        NumberOptionValidation.RequireAtLeast(parallel, 1);
         var details = new Option<bool>("--details")
         {
             Description = "Print a row per response (as in report.md), not one per operation.",

@@ -67,20 +67,8 @@ internal sealed class ConnectionOptions
     public ConnectionOptions()
     {
         _provider.AcceptOnlyFromAmong([.. ContactsProviders.All]);
-        _retries.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0)
-            {
-                result.AddError("--retries cannot be negative.");
-            }
-        });
-        _timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is <= 0)
-            {
-                result.AddError("--timeout must be positive.");
-            }
-        });
+        NumberOptionValidation.RequireAtLeast(_retries, 0);
+        NumberOptionValidation.RequirePositive<double>(_timeout);
     }
 
     public void AddTo(Command command)

@@ -145,6 +145,7 @@ internal static class ContactsCommand
         var connection = new ConnectionOptions();
         connection.AddTo(command);
         var limit = new Option<int?>("--limit") { Description = "Stop after this many contacts.", HelpName = "count" };
+        NumberOptionValidation.RequireAtLeast(limit, 0);
         command.Options.Add(limit);
         command.SetAction(async (parse, cancellationToken) =>
         {
