@@ -29,4 +29,13 @@ public sealed record ContactsCapabilities
 
     /// <summary>Whether the provider supports all of <paramref name="operations"/>.</summary>
     public bool Supports(ContactsOperations operations) => (Operations & operations) == operations;
+
+    // The record's own printer would show the set's type name, not its fields.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        builder.Append(invariant, $"Provider = {Provider}, Operations = {Operations}, StoredFields = [{string.Join(", ", StoredFields.Order())}], ")
+            .Append(invariant, $"MaxUpsertBatchSize = {MaxUpsertBatchSize}, MaxDeleteBatchSize = {MaxDeleteBatchSize}, ListPageSize = {ListPageSize}, IdempotentUpsert = {IdempotentUpsert}");
+        return true;
+    }
 }

@@ -12,7 +12,9 @@ internal static class ConformanceSuite
     private static readonly Lazy<Task<IReadOnlyList<ProviderSpec>>> LoadedSpecs =
         new(() => SpecCatalog.LoadAllAsync(SpecCatalog.SpecsFolder(RepositoryRoot)), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "conformance");
+    // Its own folder: the main job (contacts-spec conformance) writes artifacts/conformance, and a later dotnet test
+    // must not replace those reports.
+    public static string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", "conformance-tests");
 
     /// <summary>The error table of docs/ERRORS.md: what the facade must make of every documented error.</summary>
     public static ErrorKindTable ErrorTable { get; } = ErrorKindTable.Load(Path.Combine(RepositoryRoot, "docs", "ERRORS.md"));

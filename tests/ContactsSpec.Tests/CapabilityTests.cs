@@ -280,4 +280,14 @@ public sealed class CapabilityTests
             }), Is.EquivalentTo(new[] { 100, 50 }));
         });
     }
+
+    [Test]
+    public void ToString_lists_the_stored_fields_by_name()
+    {
+        using var client = Client(WazzupV3Options(), new ScriptedHandler(_ => Respond.Json("[]")));
+
+        var text = client.Capabilities.ToString();
+
+        Assert.That(text, Does.Contain("StoredFields = [").And.Contain(nameof(ContactField.Name)).And.Not.Contain("System.Collections"));
+    }
 }
