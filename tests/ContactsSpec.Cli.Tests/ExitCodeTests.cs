@@ -127,6 +127,21 @@ public sealed class ExitCodeTests
         Assert.That(run.Json().GetProperty("error").GetProperty("message").GetString(), Does.Contain("unknown column 'nmae'"));
     }
 
+    [TestCase("answers-401", "the provider refused the credentials")]
+    [TestCase("answers-404", "not found")]
+    public async Task A_provider_error_on_a_terminal_says_what_happened_once(string prefix, string meaning)
+    {
+        var run = await CliTool.RunAsync("contacts", "get", "crm-1", "-p", "wazzup-v3", "--api-key", ApiKey,
+            "--base-url", CliTestServer.BaseUrl("wazzup-v3", "/" + prefix), "--allow-insecure-http");
+
+        Assert.That(run.ExitCode, Is.EqualTo(4), run.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.StandardError, Does.Contain(meaning), "a status without a body still says what it means");
+            Assert.That(run.StandardError.Split("(HTTP ").Length - 1, Is.EqualTo(1), "the status is given once");
+        });
+    }
+
     [Test]
     public async Task A_provider_error_exits_4_with_kind_code_and_status_and_never_the_credential()
     {

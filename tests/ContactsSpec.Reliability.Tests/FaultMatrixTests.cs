@@ -94,8 +94,11 @@ public sealed class FaultMatrixTests
         var options = ProviderCatalog.Options(operation.Provider, serverRoot, credentials);
         options.Retry.MaxRetries = MaxRetries;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
-        // Long enough to wait out the 429 columns' Retry-After of 1 s exactly; the backoff itself stays at tens of ms.
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        // The 429 columns' Retry-After of 1 s must fit under MaxDelay to be waited out; elsewhere the jittered backoff
+        // stays short, so that the attempt-timeout columns end well inside the overall timeout.
+        options.Retry.MaxDelay = fault is FaultKind.TooManyRequests or FaultKind.TooManyRequestsTwiceThenSuccess
+            ? TimeSpan.FromSeconds(2)
+            : TimeSpan.FromMilliseconds(100);
         options.AttemptTimeout = fault is FaultKind.DelayBeyondAttemptTimeout or FaultKind.DelayTwiceThenSuccess ? ShortAttemptTimeout : NormalAttemptTimeout;
         options.OverallTimeout = fault is FaultKind.DelayBeyondOverallTimeout ? ShortOverallTimeout : NormalOverallTimeout;
         using var handler = new CaseTaggingHandler(tag);

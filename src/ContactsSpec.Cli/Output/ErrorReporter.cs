@@ -22,7 +22,8 @@ internal static class ErrorReporter
                 _ => $"{body.Kind}",
             };
             var details = new List<string>();
-            if (body.Status is { } status)
+            // The facade's message names the status already; the heading does not repeat it.
+            if (body.Status is { } status && !body.Message.Contains($"(HTTP {status})", StringComparison.Ordinal))
             {
                 details.Add($"HTTP {status}");
             }

@@ -38,7 +38,7 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         // The code stays verbatim, except for a credential a provider might echo in it.
         return new ContactsException(
             kind, provider, operation,
-            Redact($"{provider} {operation} failed{statusText}: {(detail.Length == 0 ? kind.ToString() : Excerpt(Redact(detail)))}{body}"),
+            Redact($"{provider} {operation} failed{statusText}: {(detail.Length == 0 ? Meaning(kind) : Excerpt(Redact(detail)))}{body}"),
             status, code is null ? null : Redact(code), RedactFields(fieldErrors), retryable ?? IsRetryable(kind, status), retryAfter);
     }
 
@@ -76,6 +76,19 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         new(ContactsErrorKind.Transport, provider, operation,
             string.Create(CultureInfo.InvariantCulture, $"{provider} {operation}: no answer within the {(overall ? "overall" : "per-attempt")} limit of {limit.TotalSeconds:0.###} s."),
             isRetryable: true);
+
+    // What an answer that gives no reason of its own (a bare status) means, in words rather than the kind's name.
+    private static string Meaning(ContactsErrorKind kind) => kind switch
+    {
+        ContactsErrorKind.Authentication => "the provider refused the credentials",
+        ContactsErrorKind.PermissionDenied => "the credentials may not do this",
+        ContactsErrorKind.InvalidInput => "the provider refused the input",
+        ContactsErrorKind.NotFound => "not found (the id is unknown, or the base URL is not the provider's)",
+        ContactsErrorKind.RetryLater => "the provider asks to be called again later",
+        ContactsErrorKind.LimitExceeded => "a limit of the account was reached",
+        ContactsErrorKind.ProviderError => "the provider failed without saying why",
+        _ => kind.ToString(),
+    };
 
     public static ContactsErrorKind KindOf(int status) => status switch
     {
