@@ -35,10 +35,12 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         var statusText = status is { } value ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {value})") : string.Empty;
         // An undocumented or failed answer quotes the beginning of its body; a documented error needs no quote.
         var body = kind == ContactsErrorKind.ProviderError ? BodyExcerpt() : string.Empty;
+        var reason = detail.Length == 0 ? Meaning(kind) : Excerpt(Redact(detail));
+        var separator = body.Length > 0 && !reason.EndsWith('.') ? "." : string.Empty;
         // The code stays verbatim, except for a credential a provider might echo in it.
         return new ContactsException(
             kind, provider, operation,
-            Redact($"{provider} {operation} failed{statusText}: {(detail.Length == 0 ? Meaning(kind) : Excerpt(Redact(detail)))}{body}"),
+            Redact($"{provider} {operation} failed{statusText}: {reason}{separator}{body}"),
             status, code is null ? null : Redact(code), RedactFields(fieldErrors), retryable ?? IsRetryable(kind, status), retryAfter);
     }
 
