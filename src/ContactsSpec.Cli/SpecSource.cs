@@ -47,8 +47,7 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
         }
         else
         {
-            var embedded = await SpecCatalog.LoadEmbeddedAsync(cancellationToken);
-            return new SpecSource([.. embedded.Where(spec => provider is null || spec.Key == provider)], errorTable, "the specs built into contacts-spec", null);
+            return new SpecSource(await SpecCatalog.LoadEmbeddedAsync(provider, cancellationToken), errorTable, "the specs built into contacts-spec", null);
         }
 
         var differing = SpecCatalog.DifferencesFromEmbedded(folder).Where(key => provider is null || key == provider).ToList();

@@ -66,7 +66,7 @@ public sealed class BatchIntegrityTests
 
         var first = run + "/first";
         var retry = run + "/retry";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         Accept(stubs, "POST", "/v3/contacts", run, body: null);
         foreach (var (chunk, failure) in failures)
         {
@@ -135,7 +135,7 @@ public sealed class BatchIntegrityTests
 
         var first = run + "/first";
         var retry = run + "/retry";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         Accept(stubs, "GET", "/api2/contact_to/[^/]+/", run, """{"err": 0, "result": "insert"}""");
         foreach (var group in failures.Where(pair => Persistent(pair.Failure)).GroupBy(pair => pair.Failure))
         {
@@ -269,7 +269,7 @@ public sealed class BatchIntegrityTests
         .WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag));
 
     // Answers every request of the run (both passes) that no failure stub takes.
-    private static void Accept(StubSet stubs, string method, string pathPattern, string run, string? body)
+    private static void Accept(WireMockStubSet stubs, string method, string pathPattern, string run, string? body)
     {
         var request = WireMock.RequestBuilders.Request.Create()
             .UsingMethod(method)
@@ -284,7 +284,7 @@ public sealed class BatchIntegrityTests
         stubs.Given(request).WithTitle(AcceptStub).AtPriority(10).RespondWith(response);
     }
 
-    private static void AddFailure(StubSet stubs, Func<IRequestBuilder> request, Failure failure, string scenario)
+    private static void AddFailure(WireMockStubSet stubs, Func<IRequestBuilder> request, Failure failure, string scenario)
     {
         var response = failure switch
         {

@@ -39,7 +39,7 @@ public sealed class FaultColumnTransportTests
     public async Task Each_column_is_the_fault_its_name_says(FaultKind fault)
     {
         var tag = $"transport/{fault}/{Guid.NewGuid():N}";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         var root = FaultColumns.Arm(Operation, fault, tag, stubs);
         var twice = fault.ToString().EndsWith("TwiceThenSuccess", StringComparison.Ordinal);
         using var client = PlainClient();
@@ -117,7 +117,7 @@ public sealed class FaultColumnTransportTests
     public async Task The_connection_faults_look_so_on_a_raw_socket(FaultKind fault)
     {
         var tag = $"transport-raw/{fault}/{Guid.NewGuid():N}";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         var root = FaultColumns.Arm(Operation, fault, tag, stubs);
         Assert.That(root, Is.EqualTo(ReliabilityRun.Faults.BaseUri), "a fault that breaks the connection is the listener's");
         var (received, reset) = await RawExchangeAsync(root, tag);
@@ -162,7 +162,7 @@ public sealed class FaultColumnTransportTests
     public async Task A_relayed_fault_directive_reaches_the_client_as_that_fault(ListenerAction action)
     {
         var tag = $"transport-relay/{action}/{Guid.NewGuid():N}";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         stubs
             .Given(Request.Create().UsingMethod("POST").WithPath(new RegexMatcher("^/v2/contacts$")).WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag)))
             .WithTitle(tag)
@@ -200,7 +200,7 @@ public sealed class FaultColumnTransportTests
     public async Task The_relay_passes_WireMocks_answer_on_unchanged()
     {
         var tag = $"transport-relay/answer/{Guid.NewGuid():N}";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         stubs
             .Given(Request.Create().UsingMethod("POST").WithPath(new RegexMatcher("^/v2/contacts$")).WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag))
                 .WithBody(new JsonPathMatcher("$.contacts")))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Reliability.Tests.Support;
 
 namespace ContactsSpec.Reliability.Tests;
@@ -87,7 +88,7 @@ public sealed class FaultMatrixTests
         var operation = ProviderCatalog.Operations.Single(candidate => candidate.ToString() == operationKey);
         var expected = Expect(operation, fault);
         var tag = $"fault/{operation}/{fault}/{Guid.NewGuid():N}";
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         var serverRoot = FaultColumns.Arm(operation, fault, tag, stubs);
 
         var credentials = Credentials.New(operation.Provider);

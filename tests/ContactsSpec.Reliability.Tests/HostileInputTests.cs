@@ -254,7 +254,7 @@ public sealed class HostileInputTests
             response.WithHeader("Content-Type", answer.MediaType ?? "application/json").WithBody(answer.Body);
         }
 
-        using var stubs = new StubSet(ReliabilityRun.Server);
+        using var stubs = new WireMockStubSet(ReliabilityRun.Server);
         stubs
             .Given(Request.Create()
                 .UsingAnyMethod()

@@ -22,8 +22,8 @@ internal static class ErrorReporter
                 _ => $"{body.Kind}",
             };
             var details = new List<string>();
-            // The facade's message names the status already; the heading does not repeat it.
-            if (body.Status is { } status && !body.Message.Contains($"(HTTP {status})", StringComparison.Ordinal))
+            // A facade error's message states its status already (ContactsErrorFactory); only other errors get it here.
+            if (body.Status is { } status && body.Provider is null)
             {
                 details.Add($"HTTP {status}");
             }

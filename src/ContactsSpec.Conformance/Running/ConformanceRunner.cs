@@ -45,7 +45,7 @@ public sealed class ConformanceRunner : IDisposable
     /// (<see cref="FacadeInvoker.PrecedingRequests"/>) their documented answers under its own tag. Dispose the result
     /// to remove them: WireMock.Net tries every stub on every request, so only the cases in flight keep theirs.
     /// </summary>
-    public IDisposable LoadStubs(ConformanceCase @case, ConformanceTarget target)
+    public WireMockStubSet LoadStubs(ConformanceCase @case, ConformanceTarget target)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var stubs = new List<WireMockStub> { WireMockStubFactory.Build(@case, target) };
@@ -59,7 +59,9 @@ public sealed class ConformanceRunner : IDisposable
                 title: $"{tag} (before it: {preceding.OperationId}/{preceding.Example})")));
         }
 
-        return new LoadedStubs(_server, [.. stubs.Select(stub => stub.AddTo(_server))]);
+        var loaded = new WireMockStubSet(_server);
+        stubs.ForEach(loaded.Add);
+        return loaded;
     }
 
     /// <summary>Runs one case against the target; never throws for a non-conforming client or facade.</summary>
@@ -132,17 +134,5 @@ public sealed class ConformanceRunner : IDisposable
     {
         _httpClient.Dispose();
         _transport.Dispose();
-    }
-
-    /// <summary>Stubs of one run, removed from the server when disposed; the log keeps what they answered.</summary>
-    private sealed class LoadedStubs(WireMockServer server, IReadOnlyList<Guid> guids) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var guid in guids)
-            {
-                server.DeleteMapping(guid);
-            }
-        }
     }
 }

@@ -90,11 +90,14 @@ public static class SpecCatalog
         return texts;
     }
 
-    /// <summary>Loads every spec built into this assembly: the ones the generated clients were generated from.</summary>
-    public static async Task<IReadOnlyList<ProviderSpec>> LoadEmbeddedAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the specs built into this assembly, the ones the generated clients were generated from: every one, or
+    /// only <paramref name="provider"/>'s (the others are then not parsed).
+    /// </summary>
+    public static async Task<IReadOnlyList<ProviderSpec>> LoadEmbeddedAsync(string? provider = null, CancellationToken cancellationToken = default)
     {
         var specs = new List<ProviderSpec>();
-        foreach (var (key, yaml) in EmbeddedTexts())
+        foreach (var (key, yaml) in EmbeddedTexts().Where(pair => provider is null || pair.Key == provider))
         {
             specs.Add(await ProviderSpec.ParseAsync(key, yaml, $"{ResourcePrefix}{key}/{SpecFileName}", cancellationToken).ConfigureAwait(false));
         }

@@ -53,7 +53,7 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
     /// <see cref="ContactsClientOptions.MaxResponseBytes"/>. The message quotes the beginning of whatever body was read.
     /// </summary>
     public ContactsException FromException(Exception exception, string operation) => Find<RedirectRefusedException>(exception) is { } redirect
-        ? new ContactsException(ContactsErrorKind.ProviderError, provider, operation, Redact($"{provider} {operation} failed{(redirect.Status is { } status ? $" (HTTP {status})" : string.Empty)}: {redirect.Message}"), redirect.Status)
+        ? Provided(ContactsErrorKind.ProviderError, operation, redirect.Status, code: null, redirect.Message, retryable: false)
         : Find<ResponseTooLargeException>(exception) switch
     {
         // Checked first: HttpContent wraps it in an HttpRequestException, which would read as a dropped connection.

@@ -9,8 +9,8 @@ namespace ContactsSpec.Internal;
 /// <param name="targetHost">Where the redirect pointed.</param>
 internal sealed class RedirectRefusedException(int status, string? targetHost)
     : HttpRequestException(status == 0
-        ? $"The transport followed a redirect to {targetHost}; the facade does not take that host's answer. Give the client a transport that does not follow redirects."
-        : $"The answer was a redirect (HTTP {status}) to {targetHost ?? "an unnamed location"}; redirects are not followed, so that credentials never reach another host.")
+        ? $"the transport followed a redirect to {targetHost}; the facade does not take that host's answer. Give the client a transport that does not follow redirects."
+        : $"the answer was a redirect to {targetHost ?? "an unnamed location"}; redirects are not followed, so that credentials never reach another host.")
 {
     public int? Status => status == 0 ? null : status;
 

@@ -43,7 +43,7 @@ internal static class FaultColumns
     /// a script of the faulting listener or WireMock stubs (added to <paramref name="stubs"/>, which the caller removes
     /// once the case is over). Returns the server root the client must be given.
     /// </summary>
-    public static Uri Arm(FacadeOperation operation, FaultKind fault, string tag, StubSet stubs)
+    public static Uri Arm(FacadeOperation operation, FaultKind fault, string tag, WireMockStubSet stubs)
     {
         var answer = ReliabilityRun.SuccessAnswers[operation.ToString()];
         if (ByListener(fault))

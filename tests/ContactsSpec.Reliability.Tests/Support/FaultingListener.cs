@@ -75,37 +75,34 @@ internal sealed class FaultingListener : IDisposable
     };
 
     private readonly TcpListener _listener;
-    private readonly Uri? _upstream;
-    private readonly HttpClient? _relay;
+    private readonly Uri _upstream;
+    private readonly HttpClient _relay;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, ScriptState> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedRequest>> _requests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Socket, Task> _connections = new();
     private readonly Task _accepting;
 
-    private FaultingListener(Uri? upstream)
+    private FaultingListener(Uri upstream)
     {
-        _upstream = upstream;
-        if (upstream is not null)
+        if (!IPAddress.TryParse(upstream.Host, out var address) || !IPAddress.IsLoopback(address))
         {
-            if (!IPAddress.TryParse(upstream.Host, out var address) || !IPAddress.IsLoopback(address))
-            {
-                throw new ArgumentException($"The listener relays to the loopback address only, not to {upstream}.", nameof(upstream));
-            }
-
-            _relay = new HttpClient(new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                UseProxy = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            })
-            {
-                Timeout = _relayTimeout,
-                MaxResponseContentBufferSize = MaxBodyBytes,
-            };
+            throw new ArgumentException($"The listener relays to the loopback address only, not to {upstream}.", nameof(upstream));
         }
+
+        _upstream = upstream;
+        _relay = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        })
+        {
+            Timeout = _relayTimeout,
+            MaxResponseContentBufferSize = MaxBodyBytes,
+        };
 
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
@@ -117,7 +114,7 @@ internal sealed class FaultingListener : IDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Starts a listener on a free loopback port; <paramref name="upstream"/> (loopback only) is where cases without a script are relayed.</summary>
-    public static FaultingListener Start(Uri? upstream = null) => new(upstream);
+    public static FaultingListener Start(Uri upstream) => new(upstream);
 
     /// <summary>Gives the requests tagged <paramref name="caseTag"/> to <paramref name="script"/>.</summary>
     public void Script(string caseTag, ListenerScript script)
@@ -154,7 +151,7 @@ internal sealed class FaultingListener : IDisposable
         }
 
         Task.WaitAny([Task.WhenAll([_accepting, .. _connections.Values])], _stopWait);
-        _relay?.Dispose();
+        _relay.Dispose();
         _stopping.Dispose();
     }
 
@@ -246,18 +243,12 @@ internal sealed class FaultingListener : IDisposable
             return await ActAsync(socket, stream, action, script.Script.Answer, cancellationToken);
         }
 
-        if (_relay is null)
-        {
-            await WriteAnswerAsync(stream, 404, "Not Found", [KeyValuePair.Create("Content-Type", "text/plain")], Encoding.UTF8.GetBytes("No script for this case, and no relay."), cancellationToken);
-            return true;
-        }
-
         return await RelayAsync(socket, stream, request, cancellationToken);
     }
 
     private async Task<bool> RelayAsync(Socket socket, NetworkStream stream, RecordedRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream!.GetLeftPart(UriPartial.Authority) + request.PathAndQuery));
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream.GetLeftPart(UriPartial.Authority) + request.PathAndQuery));
         var contentHeaders = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in request.Headers.Where(header => !_notRelayed.Contains(header.Key)))
         {
@@ -283,7 +274,7 @@ internal sealed class FaultingListener : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _relay!.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await _relay.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

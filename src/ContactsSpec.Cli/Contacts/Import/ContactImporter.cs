@@ -163,12 +163,8 @@ internal static partial class ContactImporter
 
     private static string Describe(ContactsException error)
     {
+        // The message states the HTTP status already (ContactsErrorFactory).
         var details = new List<string> { error.Kind.ToString() };
-        if (error.Status is { } status)
-        {
-            details.Add($"HTTP {status}");
-        }
-
         if (error.ProviderCode is { } code)
         {
             details.Add($"code '{code}'");
