@@ -869,7 +869,7 @@ namespace ContactsSpec.Clients.WazzupV3
         public string Name { get; set; } = default!;
 
         /// <summary>
-        /// The customer's messenger accounts; at least one.
+        /// The customer's messenger accounts. The contacts page makes the field required but states no minimum count; this spec asks for at least one (see x-assumption).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("contactData")]
         [System.ComponentModel.DataAnnotations.Required]

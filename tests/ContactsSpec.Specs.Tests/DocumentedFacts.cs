@@ -7,10 +7,17 @@ namespace ContactsSpec.Specs.Tests;
 /// <param name="Credentials">Where the docs put credentials.</param>
 /// <param name="Errors">Every error string or code the docs list, verbatim.</param>
 /// <param name="ErrorStatuses">HTTP statuses the docs name for errors.</param>
+/// <param name="DocumentedStatuses">By operationId, the HTTP statuses the cited pages give for it.</param>
+/// <param name="DocumentedConstraints">
+/// The constraints the cited pages state, named as <see cref="StatedFacts"/> names them (<c>Contact.id maxLength 100</c>),
+/// each with where on the page it is stated.
+/// </param>
 internal sealed record DocumentedFacts(
     string Host,
     IReadOnlyList<string> Pages,
     IReadOnlyList<string> Routes,
     IReadOnlyList<string> Credentials,
     IReadOnlyList<string> Errors,
-    IReadOnlyList<int> ErrorStatuses);
+    IReadOnlyList<int> ErrorStatuses,
+    IReadOnlyDictionary<string, IReadOnlyList<int>> DocumentedStatuses,
+    IReadOnlyDictionary<string, string> DocumentedConstraints);
