@@ -50,7 +50,7 @@ namespace ContactsSpec.Clients.WazzupV2
         /// <remarks>
         /// Sends new contacts to Wazzup, listed under `contacts`. The answer reports how many were processed. The doc states no batch limit and does not say what happens when an id already exists.
         /// </remarks>
-        /// <returns>The contacts were added; `data.processed` counts them.</returns>
+        /// <returns>The contacts were added or updated; `data.processed` counts them.</returns>
         /// <exception cref="WazzupV2ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ProcessedResponse> CreateContactsAsync(ContactsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -61,7 +61,7 @@ namespace ContactsSpec.Clients.WazzupV2
         /// <remarks>
         /// Overwrites contacts that Wazzup already holds (for example after a rename in the CRM), listed under `contacts` and matched by `id`. The answer reports how many were processed. The doc does not say what happens to an id Wazzup does not know.
         /// </remarks>
-        /// <returns>The contacts were updated; `data.processed` counts them.</returns>
+        /// <returns>The contacts were added or updated; `data.processed` counts them.</returns>
         /// <exception cref="WazzupV2ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ProcessedResponse> UpdateContactsAsync(ContactsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -258,7 +258,7 @@ namespace ContactsSpec.Clients.WazzupV2
         /// <remarks>
         /// Sends new contacts to Wazzup, listed under `contacts`. The answer reports how many were processed. The doc states no batch limit and does not say what happens when an id already exists.
         /// </remarks>
-        /// <returns>The contacts were added; `data.processed` counts them.</returns>
+        /// <returns>The contacts were added or updated; `data.processed` counts them.</returns>
         /// <exception cref="WazzupV2ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ProcessedResponse> CreateContactsAsync(ContactsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -307,6 +307,26 @@ namespace ContactsSpec.Clients.WazzupV2
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 202)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -366,7 +386,7 @@ namespace ContactsSpec.Clients.WazzupV2
         /// <remarks>
         /// Overwrites contacts that Wazzup already holds (for example after a rename in the CRM), listed under `contacts` and matched by `id`. The answer reports how many were processed. The doc does not say what happens to an id Wazzup does not know.
         /// </remarks>
-        /// <returns>The contacts were updated; `data.processed` counts them.</returns>
+        /// <returns>The contacts were added or updated; `data.processed` counts them.</returns>
         /// <exception cref="WazzupV2ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ProcessedResponse> UpdateContactsAsync(ContactsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -415,6 +435,26 @@ namespace ContactsSpec.Clients.WazzupV2
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 202)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProcessedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -523,6 +563,26 @@ namespace ContactsSpec.Clients.WazzupV2
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new WazzupV2ClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 202)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<DeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)

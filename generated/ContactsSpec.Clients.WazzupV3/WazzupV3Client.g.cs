@@ -44,7 +44,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// <br/>The author of a public client notes that two items sharing one `id` in a single request have been seen
         /// <br/>to cause a 500, so a client should reject duplicate ids before sending.
         /// </remarks>
-        /// <returns>The contacts were accepted. The success body is not documented anywhere public (public clients only look at the status code), so no content is declared.</returns>
+        /// <returns>The write was done (contacts added or updated, or the contact deleted). No public source documents the success body of these writes (public clients look only at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UpsertContactsAsync(System.Collections.Generic.IEnumerable<Contact> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -81,7 +81,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Removes one contact by its CRM id. A dialog already held with that customer in the shared chat is kept. An unknown id gives 404.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
-        /// <returns>The contact was deleted. The contacts page documents no body.</returns>
+        /// <returns>The write was done (contacts added or updated, or the contact deleted). No public source documents the success body of these writes (public clients look only at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteContactAsync(string contactId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -164,7 +164,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// <br/>The author of a public client notes that two items sharing one `id` in a single request have been seen
         /// <br/>to cause a 500, so a client should reject duplicate ids before sending.
         /// </remarks>
-        /// <returns>The contacts were accepted. The success body is not documented anywhere public (public clients only look at the status code), so no content is declared.</returns>
+        /// <returns>The write was done (contacts added or updated, or the contact deleted). No public source documents the success body of these writes (public clients look only at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UpsertContactsAsync(System.Collections.Generic.IEnumerable<Contact> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -212,6 +212,21 @@ namespace ContactsSpec.Clients.WazzupV3
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 201)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 202)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 204)
                         {
                             return;
                         }
@@ -492,7 +507,7 @@ namespace ContactsSpec.Clients.WazzupV3
         /// Removes one contact by its CRM id. A dialog already held with that customer in the shared chat is kept. An unknown id gives 404.
         /// </remarks>
         /// <param name="contactId">The contact's id in the CRM (the `id` it was sent with).</param>
-        /// <returns>The contact was deleted. The contacts page documents no body.</returns>
+        /// <returns>The write was done (contacts added or updated, or the contact deleted). No public source documents the success body of these writes (public clients look only at the status code), so no content is declared.</returns>
         /// <exception cref="WazzupV3ClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeleteContactAsync(string contactId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -537,6 +552,21 @@ namespace ContactsSpec.Clients.WazzupV3
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 201)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 202)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 204)
                         {
                             return;
                         }

@@ -26,7 +26,7 @@ public sealed class ConformanceCommandTests
     [Test]
     public void Prints_the_matrix()
     {
-        Assert.That(_table.StandardOutput, Does.Contain("Matrix").And.Contain("upsertContact").And.Contain("PASS 10 of 10 cases passed"), _table.ToString());
+        Assert.That(_table.StandardOutput, Does.Contain("Matrix").And.Contain("upsertContact").And.Contain("PASS 18 of 18 cases passed"), _table.ToString());
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class ConformanceCommandTests
     public void The_junit_report_has_a_suite_per_provider()
     {
         var junit = File.ReadAllText(Path.Combine(_folder.Path, "junit.xml"));
-        Assert.That(junit, Does.Contain("<testsuite name=\"wawp\" tests=\"10\" failures=\"0\">"));
+        Assert.That(junit, Does.Contain("<testsuite name=\"wawp\" tests=\"18\" failures=\"0\">"));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class ConformanceCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(json.GetProperty("passed").GetBoolean(), Is.True);
-            Assert.That(json.GetProperty("total").GetInt32(), Is.EqualTo(10));
+            Assert.That(json.GetProperty("total").GetInt32(), Is.EqualTo(18));
             Assert.That(json.GetProperty("failedCases").GetInt32(), Is.Zero);
             Assert.That(json.GetProperty("providers").EnumerateArray().Select(item => item.GetString()), Is.EqualTo(new[] { "wawp" }));
             Assert.That(json.GetProperty("uncovered").GetArrayLength(), Is.Zero);
