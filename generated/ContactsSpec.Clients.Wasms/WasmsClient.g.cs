@@ -35,12 +35,12 @@ namespace ContactsSpec.Clients.Wasms
         /// Add a contact to the contact book
         /// </summary>
         /// <remarks>
-        /// Saves a new contact (phone number and name) and places it in one or more existing groups. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
-        /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!").</param>
+        /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!"). Optional here: the page does not say it is required, so a contact that joins no group is sent without it. Declared nullable only so that the generated client leaves the field out when given null (NSwag 14.7 throws on a null form field whose schema is not nullable); no null is ever sent.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -167,12 +167,12 @@ namespace ContactsSpec.Clients.Wasms
         /// Add a contact to the contact book
         /// </summary>
         /// <remarks>
-        /// Saves a new contact (phone number and name) and places it in one or more existing groups. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
+        /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
         /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
-        /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!").</param>
+        /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!"). Optional here: the page does not say it is required, so a contact that joins no group is sent without it. Declared nullable only so that the generated client leaves the field out when given null (NSwag 14.7 throws on a null form field whose schema is not nullable); no null is ever sent.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -209,9 +209,7 @@ namespace ContactsSpec.Clients.Wasms
                         content_.Add(new System.Net.Http.StringContent(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture)), "name");
                     }
 
-                    if (groups == null)
-                        throw new System.ArgumentNullException("groups");
-                    else
+                    if (groups != null)
                     {
                         content_.Add(new System.Net.Http.StringContent(ConvertToString(groups, System.Globalization.CultureInfo.InvariantCulture)), "groups");
                     }

@@ -266,6 +266,19 @@ public sealed class ContactsCommandTests
     }
 
     [Test]
+    public async Task Wasms_upsert_without_a_group()
+    {
+        // The page does not make groups required, so the tool must not refuse a contact without one.
+        var upsert = await SandboxAsync("wasms", "contacts", "upsert", "--phone", "+923012345678", "--name", "Martin Crater", "-o", "json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(upsert.ExitCode, Is.EqualTo(0), upsert.ToString());
+            Assert.That(upsert.Json().GetProperty("outcome").GetString(), Is.EqualTo("created"));
+        });
+    }
+
+    [Test]
     public async Task Wasms_import_of_csv_with_groups()
     {
         using var folder = new TemporaryFolder();

@@ -349,11 +349,25 @@ public sealed class ValidationTests
         Assert.That(handler.Requests, Has.Count.EqualTo(1));
     }
 
+    // The page lists groups without marking it required, so a contact may join none (specs/wasms: groups is optional).
     [Test]
-    public async Task Wasms_missing_groups_are_rejected()
+    public async Task Wasms_contact_without_groups_is_sent_without_a_groups_field()
     {
-        var (error, handler) = await UpsertAsync(WasmsOptions(), WasmsContact with { Groups = [] });
-        AssertInvalid(error, handler, 0, "Groups");
+        var handler = new ScriptedHandler(_ => Respond.Json("""{"status": 200, "message": "Contact has been created!", "data": false}"""));
+        using var client = Client(WasmsOptions(), handler);
+
+        var result = await client.UpsertAsync(WasmsContact with { Groups = [] });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(ContactWriteOutcome.Created));
+            Assert.That(Multipart.Fields(handler.Requests.Single()), Is.EquivalentTo(new Dictionary<string, string>
+            {
+                ["secret"] = WasmsSecret,
+                ["phone"] = "+923012345678",
+                ["name"] = "Martin Crater",
+            }), "no groups field at all, not an empty one");
+        });
     }
 
     [Test]
@@ -392,11 +406,11 @@ public sealed class ValidationTests
         var handler = AlwaysOk();
         using var client = Client(WasmsOptions(), handler);
         var contacts = Enumerable.Range(0, 5).Select(_ => WasmsContact).ToList();
-        contacts[3] = contacts[3] with { Groups = [] };
+        contacts[3] = contacts[3] with { Groups = ["friends"] };
 
         var error = await ContactsErrorAsync(() => client.UpsertManyAsync(contacts));
 
-        AssertInvalid(error, handler, 3, "Groups");
+        AssertInvalid(error, handler, 3, "Groups[0]");
     }
 
     // ---- Wawp ----

@@ -67,13 +67,8 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         ContactConstraints.Required(contact.DisplayName, index, nameof(Contact.Name), errors);
         ContactConstraints.NoControlCharacters(contact.DisplayName, index, nameof(Contact.Name), errors);
 
-        // groups is a required form field: the contact joins at least one existing group, named by numeric id.
+        // groups is optional (the page does not require it); each id given names an existing group by number.
         // The ids travel comma-joined, so digits only also keeps one id from splitting into two.
-        if (contact.Groups.Count == 0)
-        {
-            errors.Add(new ContactFieldError(index, nameof(Contact.Groups), "at least one group id is required"));
-        }
-
         for (var position = 0; position < contact.Groups.Count; position++)
         {
             var group = contact.Groups[position];
@@ -89,8 +84,10 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
         CallAsync(ContactsOperationNames.Upsert, async () =>
         {
+            // A contact that joins no group is sent without the groups field, not with an empty one.
+            var groups = contact.Groups.Count == 0 ? null : string.Join(',', contact.Groups);
             var response = await _client.CreateContactAsync(
-                _secret, contact.Phone, contact.DisplayName, string.Join(',', contact.Groups), cancellationToken).ConfigureAwait(false);
+                _secret, contact.Phone, contact.DisplayName, groups, cancellationToken).ConfigureAwait(false);
             EnsureSucceeded(response, ContactsOperationNames.Upsert);
             return ContactWriteOutcome.Created;
         }, cancellationToken);
