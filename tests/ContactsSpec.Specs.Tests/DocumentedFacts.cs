@@ -12,6 +12,9 @@ namespace ContactsSpec.Specs.Tests;
 /// The constraints the cited pages state, named as <see cref="StatedFacts"/> names them (<c>Contact.id maxLength 100</c>),
 /// each with where on the page it is stated.
 /// </param>
+/// <param name="LeftOut">
+/// Routes a public source names that the spec leaves out, as <c>METHOD /path</c>; its <c>info.x-left-out</c> says why.
+/// </param>
 internal sealed record DocumentedFacts(
     string Host,
     IReadOnlyList<string> Pages,
@@ -20,4 +23,5 @@ internal sealed record DocumentedFacts(
     IReadOnlyList<string> Errors,
     IReadOnlyList<int> ErrorStatuses,
     IReadOnlyDictionary<string, IReadOnlyList<int>> DocumentedStatuses,
-    IReadOnlyDictionary<string, string> DocumentedConstraints);
+    IReadOnlyDictionary<string, string> DocumentedConstraints,
+    IReadOnlyList<string> LeftOut);

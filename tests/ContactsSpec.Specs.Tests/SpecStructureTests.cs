@@ -60,6 +60,36 @@ public sealed class SpecStructureTests
         Assert.That(routes, Is.EquivalentTo(SpecSuite.Facts[key].Routes));
     }
 
+    /// <summary>
+    /// A route a public source names but the spec does not model is listed in <c>info.x-left-out</c> with the reason,
+    /// so its absence is a decision on record, not an oversight.
+    /// </summary>
+    [TestCaseSource(nameof(Providers))]
+    public async Task Every_known_route_left_out_is_recorded_with_a_reason(string key)
+    {
+        var spec = await SpecSuite.SpecAsync(key);
+        var yaml = new YamlStream();
+        using (var reader = new StringReader(await ReadSpecTextAsync(spec)))
+        {
+            yaml.Load(reader);
+        }
+
+        var info = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["info"];
+        var leftOut = info.Children.TryGetValue(new YamlScalarNode("x-left-out"), out var node)
+            ? ((YamlSequenceNode)node).Children.Cast<YamlMappingNode>()
+                .Select(entry => (Route: Field(entry, "route"), Reason: Field(entry, "reason")))
+                .ToList()
+            : [];
+        var declared = spec.Operations.Select(operation => $"{operation.Method.ToUpperInvariant()} {operation.Path}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(leftOut.Select(entry => entry.Route), Is.EquivalentTo(SpecSuite.Facts[key].LeftOut), "info.x-left-out lists exactly the routes documented-facts.json says are left out");
+            Assert.That(leftOut.Where(entry => string.IsNullOrWhiteSpace(entry.Reason)).Select(entry => entry.Route), Is.Empty, "each says why");
+            Assert.That(leftOut.Select(entry => entry.Route), Has.No.Member(null).And.None.AnyOf(declared), "a route is modelled or left out, not both");
+        });
+    }
+
     [TestCaseSource(nameof(Providers))]
     public async Task OperationIds_are_unique(string key)
     {
@@ -196,6 +226,9 @@ public sealed class SpecStructureTests
             Assert.That(source.GetValueOrDefault("section"), Is.Not.Null.And.Not.Empty, $"{where}: x-source.section");
         });
     }
+
+    private static string? Field(YamlMappingNode mapping, string name) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(name), out var value) ? (value as YamlScalarNode)?.Value : null;
 
     private static void CollectSources(YamlNode node, string where, List<(string Where, YamlNode Node)> sources)
     {
