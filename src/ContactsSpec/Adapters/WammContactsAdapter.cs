@@ -8,7 +8,8 @@ namespace ContactsSpec.Adapters;
 /// <summary>WAMM.chat API2 (specs/wamm) through <see cref="WammClient"/>.</summary>
 /// <remarks>
 /// WAMM knows a contact by its phone (or Telegram chat id), so the domain's Id and Phone are one value here.
-/// Every outcome, failures included, arrives in the body of an HTTP 200: <c>err</c> is 0 or an error text.
+/// Every outcome, failures included, arrives in the body: <c>err</c> is 0 or an error text. The pages give no HTTP
+/// status; the spec assumes 200 for both (x-assumption), and any other status is mapped by its own meaning.
 /// </remarks>
 internal sealed class WammContactsAdapter : ContactsAdapter
 {
@@ -139,7 +140,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     {
         // A 2xx the client could not read: the body was not the documented JSON.
         WammClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        // WAMM documents no status other than 200; anything else is judged by its status alone.
+        // WAMM documents no HTTP status (200 is the spec's assumption); anything else is judged by its status alone.
         WammClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
         _ => null,
     };

@@ -12,9 +12,10 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     // listings to few requests, as on the other providers.
     internal const int PageSize = 100;
 
-    // Every WaSMS answer is HTTP 200; the body's status says how the call went, 200 meaning success (body codes:
-    // https://wasms.net/clientarea/knowledgebase/4/Contacts.html; the constant HTTP 200: the public code of the
-    // gateway script WaSMS runs, see specs/wasms/openapi.yaml).
+    // The body's status says how the call went, 200 meaning success (body codes:
+    // https://wasms.net/clientarea/knowledgebase/4/Contacts.html). The HTTP status is assumed to be 200 every time:
+    // the page gives none, and the public code of the gateway script WaSMS runs very likely answers 200 (see the
+    // x-assumption in specs/wasms/openapi.yaml).
     private const int BodySuccess = 200;
 
     // The one body-400 message that is not the caller's input at fault but the account's quota (from the gateway
@@ -181,8 +182,9 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
             ? number
             : throw Errors.InvalidInput(operation, [new ContactFieldError(0, "Id", message)]);
 
-    // WaSMS answers HTTP 200 whatever happened (gateway script's public code, see specs/wasms/openapi.yaml); only
-    // the body's status and message tell a failure, so every route's response passes through here.
+    // WaSMS is assumed to answer HTTP 200 whatever happened (very likely, per the gateway script's public code; see
+    // specs/wasms/openapi.yaml); only the body's status and message tell a failure, so every route's response
+    // passes through here.
     private void EnsureSucceeded(WasmsResponse response, string operation)
     {
         if (response.Status == BodySuccess)
