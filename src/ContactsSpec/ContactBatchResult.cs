@@ -13,6 +13,9 @@ public sealed record ContactBatchResult(IReadOnlyList<ContactBatchItemResult> It
     /// <summary>The items not sent.</summary>
     public IEnumerable<ContactBatchItemResult> NotAttempted => Items.Where(item => item.Status == ContactBatchItemStatus.NotAttempted);
 
+    /// <summary>The items sent whose outcome is not known: check them before sending them again.</summary>
+    public IEnumerable<ContactBatchItemResult> OutcomeUnknown => Items.Where(item => item.Status == ContactBatchItemStatus.OutcomeUnknown);
+
     /// <summary>Whether every item succeeded.</summary>
     public bool AllSucceeded => Items.All(item => item.Status == ContactBatchItemStatus.Succeeded);
 }

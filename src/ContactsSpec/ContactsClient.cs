@@ -473,7 +473,8 @@ public partial class ContactsClient : IDisposable
 
             for (var index = start; index < start + count; index++)
             {
-                _results[index] = new ContactBatchItemResult(index, keys[index], ContactBatchItemStatus.Failed, ItemError(error, index - start, index), notStored[index]);
+                var status = error.Kind == ContactsErrorKind.OutcomeUnknown ? ContactBatchItemStatus.OutcomeUnknown : ContactBatchItemStatus.Failed;
+                _results[index] = new ContactBatchItemResult(index, keys[index], status, ItemError(error, index - start, index), notStored[index]);
             }
         }
 

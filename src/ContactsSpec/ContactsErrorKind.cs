@@ -32,4 +32,12 @@ public enum ContactsErrorKind
 
     /// <summary>The provider has no such operation.</summary>
     NotSupported,
+
+    /// <summary>
+    /// A write that is not safe to repeat (a WaSMS contact or group creation) may or may not have been carried out:
+    /// the connection dropped or timed out after the request was sent, or the provider failed without saying whether
+    /// it acted. Not retryable: check (list or get) before sending it again, or it may be written twice.
+    /// <see cref="Exception.InnerException"/> holds the failure itself.
+    /// </summary>
+    OutcomeUnknown,
 }

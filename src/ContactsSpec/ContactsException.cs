@@ -66,6 +66,9 @@ public class ContactsException : Exception
     /// <summary>How long the provider asked to wait (<c>Retry-After</c>), if it said.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Set when the request certainly never left (no connection was made), so even a write that is not safe to repeat was not done.</summary>
+    internal bool RequestNotSent { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -220,7 +220,7 @@ public sealed class RetryTests
         Assert.Multiple(() =>
         {
             Assert.That(client.Capabilities.IdempotentUpsert, Is.False);
-            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.Transport));
+            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.OutcomeUnknown));
             Assert.That(handler.Requests, Has.Count.EqualTo(1), "the contact may have been created; sending again could duplicate it");
         });
     }
@@ -241,7 +241,7 @@ public sealed class RetryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.Transport));
+            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.OutcomeUnknown));
             Assert.That(handler.Requests, Has.Count.EqualTo(1));
         });
     }

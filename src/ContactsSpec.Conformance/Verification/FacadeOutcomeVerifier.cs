@@ -6,7 +6,8 @@ namespace ContactsSpec.Conformance.Verification;
 
 /// <summary>
 /// Judges what the facade made of a documented response. A response that docs/ERRORS.md lists must give a
-/// <see cref="ContactsException"/> with that row's kind, code (verbatim), status and retryability; any other
+/// <see cref="ContactsException"/> with that row's kind, code (verbatim), status and retryability (for a write not
+/// safe to repeat, a retryable failure is OutcomeUnknown and not retryable, as the table's notes say); any other
 /// documented response must give a result carrying what the body says. A documented error missing from the
 /// table is itself a failure, so the table covers every documented error.
 /// </summary>
@@ -35,10 +36,15 @@ public static class FacadeOutcomeVerifier
             return [$"expected ContactsException {row.Kind} ('{row.Code ?? "—"}'), got {(error is null ? "a result" : Describe(error))}"];
         }
 
+        // docs/ERRORS.md: a write not safe to repeat turns a retryable failure other than RetryLater into OutcomeUnknown.
+        var unknown = FacadeInvoker.IsNotSafeToRepeat(@case.Operation) && row.Retryable && row.Kind != ContactsErrorKind.RetryLater;
+        var (kind, retryable, rule) = unknown
+            ? (ContactsErrorKind.OutcomeUnknown, false, $"docs/ERRORS.md says {row.Kind}, which a write not safe to repeat reports as OutcomeUnknown")
+            : (row.Kind, row.Retryable, $"docs/ERRORS.md says {row.Kind}");
         var problems = new List<string>();
-        if (contacts.Kind != row.Kind)
+        if (contacts.Kind != kind)
         {
-            problems.Add($"Kind is {contacts.Kind}, docs/ERRORS.md says {row.Kind}");
+            problems.Add($"Kind is {contacts.Kind}, {rule}");
         }
 
         if (contacts.ProviderCode != row.Code)
@@ -51,9 +57,9 @@ public static class FacadeOutcomeVerifier
             problems.Add($"Status is {contacts.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, expected {@case.Status}");
         }
 
-        if (contacts.IsRetryable != row.Retryable)
+        if (contacts.IsRetryable != retryable)
         {
-            problems.Add($"IsRetryable is {contacts.IsRetryable}, docs/ERRORS.md says {row.Retryable}");
+            problems.Add($"IsRetryable is {contacts.IsRetryable}, expected {retryable} ({rule})");
         }
 
         return problems;

@@ -202,8 +202,8 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         };
 
         // The status passed on is the HTTP one (200), which would make every failure non-retryable; a body 500
-        // ("Something went wrong!") is a server-side failure worth retrying where the operation is idempotent.
-        // The facade never retries create/contact on it whatever this says.
+        // ("Something went wrong!") is a server-side failure worth retrying where the operation is idempotent; a
+        // creation failing so ends in OutcomeUnknown instead (ContactsResilience), as the provider may have acted.
         throw Errors.Provided(kind, operation, 200, response.Message, description: null, retryable: response.Status >= 500);
     }
 }

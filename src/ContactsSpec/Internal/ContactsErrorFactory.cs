@@ -36,7 +36,7 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
         // An undocumented or failed answer quotes the beginning of its body; a documented error needs no quote.
         var body = kind == ContactsErrorKind.ProviderError ? BodyExcerpt() : string.Empty;
         var reason = detail.Length == 0 ? Meaning(kind) : Excerpt(Redact(detail));
-        var separator = body.Length > 0 && !reason.EndsWith('.') ? "." : string.Empty;
+        var separator = body.Length > 0 && !reason.EndsWith('.') && !reason.EndsWith('!') && !reason.EndsWith('?') ? "." : string.Empty;
         // The code stays verbatim, except for a credential a provider might echo in it.
         return new ContactsException(
             kind, provider, operation,
@@ -65,13 +65,40 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
             HttpRequestException or SocketException or IOException =>
                 new ContactsException(ContactsErrorKind.Transport, provider, operation,
                     Redact($"{provider} {operation}: the connection failed ({exception.GetType().Name}: {Excerpt(Redact(exception.Message))}){BodyExcerpt()}"),
-                    isRetryable: true),
+                    isRetryable: true)
+                {
+                    RequestNotSent = exception is HttpRequestException
+                    {
+                        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+                    },
+                },
             JsonException =>
                 new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
                     Redact($"{provider} {operation}: the answer could not be read as the documented JSON ({Excerpt(Redact(exception.Message))}){BodyExcerpt()}")),
             _ => new ContactsException(ContactsErrorKind.ProviderError, provider, operation,
                     Redact($"{provider} {operation}: unexpected failure ({exception.GetType().Name}: {Excerpt(Redact(exception.Message))}){BodyExcerpt()}")),
         },
+    };
+
+    /// <summary>
+    /// A write that is not safe to repeat failed in a way the provider may have acted on (<paramref name="cause"/>):
+    /// not retryable, with the cause's status and code and the cause itself as the inner exception.
+    /// </summary>
+    public ContactsException OutcomeUnknown(string operation, ContactsException cause) =>
+        new(ContactsErrorKind.OutcomeUnknown, provider, operation,
+            $"{cause.Message} The outcome is unknown: {provider} may have carried out the {operation}. Check before sending it again, or it may be done twice.",
+            cause.Status, cause.ProviderCode, cause.FieldErrors, isRetryable: false, innerException: cause);
+
+    /// <summary>
+    /// Whether <paramref name="error"/> leaves open that the provider acted: a request sent without an answer, or an
+    /// answer that is a failure of the provider's own (5xx, an unreadable body, WaSMS's body status 500) rather than a
+    /// refusal (4xx kinds, RetryLater) or a redirect.
+    /// </summary>
+    public static bool MayHaveActed(ContactsException error) => error.Kind switch
+    {
+        ContactsErrorKind.Transport => !error.RequestNotSent,
+        ContactsErrorKind.ProviderError => error.Status is not (>= 300 and < 500),
+        _ => false,
     };
 
     public ContactsException TimedOut(string operation, TimeSpan limit, bool overall) =>

@@ -10,7 +10,7 @@ namespace ContactsSpec.Internal;
 /// backoff (or exactly the provider's <c>Retry-After</c>, when the call can afford that wait), then a per-attempt timeout. Idempotent operations retry
 /// every retryable failure; a non-idempotent one (WaSMS create) retries only an answer that says the request was
 /// not processed (<see cref="ContactsErrorKind.RetryLater"/>), never a timeout, a dropped connection or a 5xx,
-/// after which the provider may have acted.
+/// after which the provider may have acted: those end the call in <see cref="ContactsErrorKind.OutcomeUnknown"/>.
 /// </summary>
 internal sealed partial class ContactsResilience
 {
@@ -47,7 +47,12 @@ internal sealed partial class ContactsResilience
         }
         catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
         {
-            throw _errors.TimedOut(operation, timeout.Timeout, overall: timeout.Timeout == _options.OverallTimeout);
+            var timedOut = _errors.TimedOut(operation, timeout.Timeout, overall: timeout.Timeout == _options.OverallTimeout);
+            throw idempotent ? timedOut : _errors.OutcomeUnknown(operation, timedOut);
+        }
+        catch (ContactsException error) when (!idempotent && ContactsErrorFactory.MayHaveActed(error) && !_disposal.IsCancellationRequested)
+        {
+            throw _errors.OutcomeUnknown(operation, error);
         }
         catch (Exception error) when (_disposal.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
