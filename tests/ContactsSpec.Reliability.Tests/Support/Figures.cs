@@ -119,7 +119,7 @@ internal static class Figures
     /// <summary>
     /// The fault matrix as Markdown: one row per operation, one column per fault, each cell the outcome and the
     /// requests the server received (S success at once, R success after retry, T Transport, RL RetryLater,
-    /// PE ProviderError; a cell that did not hold is marked ✗).
+    /// PE ProviderError, OU OutcomeUnknown; a cell that did not hold is marked ✗).
     /// </summary>
     public static string Markdown()
     {
@@ -139,13 +139,15 @@ internal static class Figures
         return text.ToString();
     }
 
-    private static string Abbreviate(string outcome) => outcome switch
+    /// <summary>An outcome as a fault-matrix cell shows it.</summary>
+    public static string Abbreviate(string outcome) => outcome switch
     {
         "Success" => "S",
         "Success after retry" => "R",
         "Transport" => "T",
         "RetryLater" => "RL",
         "ProviderError" => "PE",
+        "OutcomeUnknown" => "OU",
         _ => outcome,
     };
 
