@@ -24,14 +24,21 @@ internal static class ExitCodes
     /// <summary>No usable answer: the connection failed or dropped, or timed out.</summary>
     public const int Transport = 5;
 
+    /// <summary>
+    /// A write was sent but whether the provider carried it out is not known (<see cref="ContactsErrorKind.OutcomeUnknown"/>):
+    /// check before sending it again. An import that has such rows exits with this before any other failure.
+    /// </summary>
+    public const int OutcomeUnknown = 6;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 
-    /// <summary>The exit code for a facade error: InvalidInput 3, Transport 5, NotSupported 2, every other kind 4.</summary>
+    /// <summary>The exit code for a facade error: InvalidInput 3, Transport 5, OutcomeUnknown 6, NotSupported 2, every other kind 4.</summary>
     public static int For(ContactsErrorKind kind) => kind switch
     {
         ContactsErrorKind.InvalidInput => InvalidInput,
         ContactsErrorKind.Transport => Transport,
+        ContactsErrorKind.OutcomeUnknown => OutcomeUnknown,
         ContactsErrorKind.NotSupported => Usage,
         _ => ProviderError,
     };

@@ -27,6 +27,12 @@ public sealed class CliTestServer
     /// <summary>WAMM's error inside HTTP 200: <c>{"err":"token fail"}</c>.</summary>
     public const string WammTokenFail = "/wamm-token-fail";
 
+    /// <summary>WaSMS's documented failure inside HTTP 200, <c>Something went wrong!</c>, for every request.</summary>
+    public const string WasmsWentWrong = "/wasms-went-wrong";
+
+    /// <summary>Wazzup v3's list, answered with no contacts.</summary>
+    public const string EmptyList = "/empty-list";
+
     /// <summary>Wazzup v3's getContact, only with the bearer token <see cref="EnvironmentApiKey"/>.</summary>
     public const string RequiresApiKey = "/requires-api-key";
 
@@ -57,6 +63,9 @@ public sealed class CliTestServer
         Answer(Unauthorized, Response.Create().WithStatusCode(401));
         Answer(NotFound, Response.Create().WithStatusCode(404));
         Answer(WammTokenFail, Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"err":"token fail"}"""));
+        Answer(WasmsWentWrong, Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+            .WithBody("""{"status":500,"message":"Something went wrong!","data":false}"""));
+        Answer(EmptyList, Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"count":0,"data":[]}"""));
         _server.Given(Request.Create().WithPath(new RegexMatcher($"^{RequiresApiKey}/v3/contacts/[^/]+$"))
                 .WithHeader("Authorization", new ExactMatcher($"Bearer {EnvironmentApiKey}")))
             .AtPriority(1)

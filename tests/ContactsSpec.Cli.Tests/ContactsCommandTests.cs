@@ -44,6 +44,19 @@ public sealed class ContactsCommandTests
     }
 
     [Test]
+    public async Task An_empty_list_says_so_in_one_line_instead_of_an_empty_table()
+    {
+        var run = await CliTool.RunAsync(
+            "contacts", "list", "-p", "wazzup-v3", "--base-url", CliTestServer.BaseUrl("wazzup-v3", CliTestServer.EmptyList), "--allow-insecure-http", "--api-key", "key-1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+            Assert.That(run.StandardOutput.Trim(), Is.EqualTo("No contacts (wazzup-v3)."));
+        });
+    }
+
+    [Test]
     public async Task Wazzup_v3_get_as_a_table()
     {
         var run = await SandboxAsync("wazzup-v3", "contacts", "get", "111-2e0df379-0e3c-470f-9b36");
@@ -176,7 +189,7 @@ public sealed class ContactsCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.StandardOutput, Does.Contain("Every row was imported."));
-        Assert.That(File.ReadAllText(Path.Combine(folder.Path, "contacts.rejected.jsonl")), Is.Empty);
+        Assert.That(File.Exists(Path.Combine(folder.Path, "contacts.rejected.jsonl")), Is.False, "no rejected file when nothing was rejected");
     }
 
     [Test]

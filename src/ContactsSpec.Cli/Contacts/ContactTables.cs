@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ContactsSpec.Cli.Contacts;
 
@@ -16,8 +17,14 @@ internal static class ContactTables
         return table;
     }
 
-    public static Table Many(string provider, IReadOnlyList<Contact> contacts)
+    /// <summary>The contacts as a table; none as one line, since a table without rows garbles its title.</summary>
+    public static IRenderable Many(string provider, IReadOnlyList<Contact> contacts)
     {
+        if (contacts.Count == 0)
+        {
+            return None("contacts", provider);
+        }
+
         var columns = new (string Name, Func<Contact, string?> Value)[]
         {
             ("id", contact => contact.Id),
@@ -45,6 +52,26 @@ internal static class ContactTables
 
         return table;
     }
+
+    /// <summary>The groups as a table, or one line when there are none.</summary>
+    public static IRenderable Groups(string provider, IReadOnlyList<ContactGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return None("groups", provider);
+        }
+
+        var table = new Table().Title($"[bold]{groups.Count} group{(groups.Count == 1 ? string.Empty : "s")}[/] ({Markup.Escape(provider)})")
+            .Border(TableBorder.Rounded).AddColumn("id").AddColumn("name");
+        foreach (var group in groups)
+        {
+            table.AddRow(Markup.Escape(group.Id), Markup.Escape(group.Name));
+        }
+
+        return table;
+    }
+
+    private static Text None(string things, string provider) => new($"No {things} ({provider}).\n");
 
     private static IEnumerable<(string Field, string Value)> Fields(Contact contact)
     {

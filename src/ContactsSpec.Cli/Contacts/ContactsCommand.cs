@@ -228,7 +228,8 @@ internal static class ContactsCommand
         var validateOnly = new Option<bool>("--validate-only") { Description = "Validate every row and write the rejected file; send nothing." };
         var rejected = new Option<string?>("--rejected")
         {
-            Description = "Where to write the rows not imported, with their reasons. Default: <file>.rejected.csv (or .rejected.jsonl) beside the input.",
+            Description = "Where to write the rows certainly not imported, with their reasons (only when there are any). Default: <file>.rejected.csv "
+                + "(or .rejected.jsonl) beside the input. Rows that may have been written go to <file>.unknown.csv (.unknown.jsonl) beside it.",
             HelpName = "file",
         };
         command.Arguments.Add(file);
@@ -265,14 +266,7 @@ internal static class ContactsCommand
             }
             else
             {
-                var table = new Table().Title($"[bold]{groups.Count} group{(groups.Count == 1 ? string.Empty : "s")}[/] ({Markup.Escape(provider.Provider)})")
-                    .Border(TableBorder.Rounded).AddColumn("id").AddColumn("name");
-                foreach (var group in groups)
-                {
-                    table.AddRow(Markup.Escape(group.Id), Markup.Escape(group.Name));
-                }
-
-                console.Out.Write(table);
+                console.Out.Write(ContactTables.Groups(provider.Provider, groups));
             }
 
             return ExitCodes.Success;

@@ -8,12 +8,14 @@ namespace ContactsSpec.Cli.Contacts.Import;
 /// <summary>
 /// <c>contacts import FILE</c>: reads every row, validates every row with the facade's rules before sending any,
 /// sends the valid ones with <see cref="ContactsClient.UpsertManyAsync"/> (in slices, for progress), and writes every
-/// row not imported, with its reason, to the rejected file. No row is silently lost: each one is counted as
-/// succeeded or rejected.
+/// row certainly not imported, with its reason, to the rejected file, and every row sent whose outcome is unknown
+/// (<see cref="ContactsErrorKind.OutcomeUnknown"/>) to the unknown file: importing those again could write them
+/// twice. No row is silently lost: each one is counted as succeeded, rejected or unknown.
 /// </summary>
 internal static partial class ContactImporter
 {
     private const int FanOutSlice = 20;
+    private const string ProviderStage = "provider";
 
     public static async Task<int> RunAsync(
         CliConsole console, OutputFormat format, ConnectionSettings settings, string path, ImportFormat? formatOption, bool validateOnly, string? rejectedPath,
@@ -22,6 +24,12 @@ internal static partial class ContactImporter
         var fileFormat = ImportFile.DetectFormat(path, formatOption);
         var file = ImportFile.Read(path, fileFormat);
         var rejectedFile = Path.GetFullPath(rejectedPath ?? RejectedRowsWriter.DefaultPath(path, fileFormat));
+        if (string.Equals(rejectedFile, Path.GetFullPath(path), StringComparison.Ordinal))
+        {
+            throw CliException.Usage($"--rejected names the import file itself ('{path}'): pick another path, or the input would be overwritten.");
+        }
+
+        var unknownFile = RejectedRowsWriter.UnknownPath(rejectedFile, fileFormat);
         using var connection = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
 
         var sent = 0;
@@ -53,8 +61,9 @@ internal static partial class ContactImporter
             }
         }
 
-        var rejected = file.Rows.Where(row => row.IsRejected).ToList();
-        RejectedRowsWriter.Write(rejectedFile, file, rejected);
+        var rejected = file.Rows.Where(row => row.IsRejected && !row.IsOutcomeUnknown).ToList();
+        var unknown = file.Rows.Where(row => row.IsOutcomeUnknown).ToList();
+        var invalid = rejected.Count(row => row.Rejection!.Stage != ProviderStage);
         var document = new ImportDocument
         {
             Provider = settings.Provider,
@@ -62,13 +71,16 @@ internal static partial class ContactImporter
             Format = fileFormat,
             ValidateOnly = validateOnly,
             Rows = file.Rows.Count,
-            Invalid = rejected.Count(row => row.Rejection!.Stage != "provider"),
-            Valid = file.Rows.Count - rejected.Count(row => row.Rejection!.Stage != "provider"),
+            Invalid = invalid,
+            Valid = file.Rows.Count - invalid,
             Sent = sent,
-            Succeeded = validateOnly ? 0 : file.Rows.Count - rejected.Count,
-            Failed = rejected.Count(row => row.Rejection!.Stage == "provider"),
-            RejectedFile = rejectedFile,
-            Rejected = [.. rejected.Select(row => new ImportProblem(row.Line, row.Contact?.Id ?? row.Contact?.Phone, row.Rejection!.Stage, row.Rejection.Reason, row.Rejection.Error))],
+            Succeeded = validateOnly ? 0 : file.Rows.Count - rejected.Count - unknown.Count,
+            Failed = rejected.Count - invalid,
+            OutcomeUnknown = unknown.Count,
+            RejectedFile = RejectedRowsWriter.Write(rejectedFile, file, rejected) ? rejectedFile : null,
+            OutcomeUnknownFile = RejectedRowsWriter.Write(unknownFile, file, unknown) ? unknownFile : null,
+            Rejected = [.. rejected.Select(Problem)],
+            OutcomeUnknownRows = [.. unknown.Select(Problem)],
         };
 
         if (format == OutputFormat.Json)
@@ -80,11 +92,16 @@ internal static partial class ContactImporter
             Print(console.Out, document);
         }
 
+        // Rows to check at the provider come first: a script must not import anything again before that.
         var providerFailure = rejected.FirstOrDefault(row => row.Rejection!.Error is not null)?.Rejection!.Error;
-        return providerFailure is not null ? providerFailure.ExitCode
+        return unknown.Count > 0 ? ExitCodes.OutcomeUnknown
+            : providerFailure is not null ? providerFailure.ExitCode
             : rejected.Count > 0 ? ExitCodes.InvalidInput
             : ExitCodes.Success;
     }
+
+    private static ImportProblem Problem(ImportRow row) =>
+        new(row.Line, row.Contact?.Id ?? row.Contact?.Phone, row.Rejection!.Stage, row.Rejection.Reason, row.Rejection.Error);
 
     private static async Task ValidateAsync(ProviderConnection connection, ImportFile file, CancellationToken cancellationToken)
     {
@@ -115,7 +132,7 @@ internal static partial class ContactImporter
             {
                 foreach (var row in rows)
                 {
-                    row.Reject("provider", $"not sent after an earlier failure every row would repeat: {Describe(stop)}", ErrorReporter.Describe(stop));
+                    row.Reject(ProviderStage, $"not sent after an earlier failure every row would repeat: {Describe(stop)}", ErrorReporter.Describe(stop));
                 }
 
                 progress?.Invoke(rows.Count);
@@ -132,7 +149,7 @@ internal static partial class ContactImporter
                 // The whole slice failed before any item result (for example validation the probe could not see).
                 foreach (var row in rows)
                 {
-                    row.Reject("provider", Describe(error), ErrorReporter.Describe(error));
+                    row.Reject(StageOf(error), Describe(error), ErrorReporter.Describe(error));
                 }
 
                 stop = error.Kind is ContactsErrorKind.Authentication or ContactsErrorKind.PermissionDenied or ContactsErrorKind.NotSupported ? error : null;
@@ -145,7 +162,7 @@ internal static partial class ContactImporter
             {
                 var error = item.Error!;
                 var prefix = item.Status == ContactBatchItemStatus.NotAttempted ? "not sent after an earlier failure every row would repeat: " : string.Empty;
-                rows[item.Index].Reject("provider", prefix + Describe(error), ErrorReporter.Describe(error));
+                rows[item.Index].Reject(StageOf(error), prefix + Describe(error), ErrorReporter.Describe(error));
                 if (error.Kind is ContactsErrorKind.Authentication or ContactsErrorKind.PermissionDenied)
                 {
                     stop ??= error;
@@ -157,6 +174,8 @@ internal static partial class ContactImporter
 
         return sent;
     }
+
+    private static string StageOf(ContactsException error) => error.Kind == ContactsErrorKind.OutcomeUnknown ? ImportRow.UnknownStage : ProviderStage;
 
     [GeneratedRegex(@"\bitem (\d+)\b")]
     private static partial Regex ItemReference();
@@ -186,24 +205,41 @@ internal static partial class ContactImporter
             summary.AddRow("sent", $"{document.Sent}");
             summary.AddRow("imported", $"[green]{document.Succeeded}[/]");
             summary.AddRow("failed at the provider", document.Failed == 0 ? "0" : $"[red]{document.Failed}[/]");
+            summary.AddRow("outcome unknown", document.OutcomeUnknown == 0 ? "0" : $"[yellow]{document.OutcomeUnknown}[/]");
         }
 
         console.Write(summary);
-        if (document.Rejected.Count > 0)
+        WriteRows(console, "Rows not imported", document.Rejected);
+        WriteRows(console, "Rows that may or may not have been imported", document.OutcomeUnknownRows);
+        if (document.OutcomeUnknownFile is { } unknownFile)
         {
-            const int Shown = 20;
-            var table = new Table().Title($"[bold]Rows not imported[/]{(document.Rejected.Count > Shown ? $" (first {Shown} of {document.Rejected.Count})" : string.Empty)}")
-                .Border(TableBorder.Rounded).AddColumn(new TableColumn("line").RightAligned()).AddColumn("key").AddColumn("stage").AddColumn("reason");
-            foreach (var problem in document.Rejected.Take(Shown))
-            {
-                table.AddRow($"{problem.Line}", Markup.Escape(problem.Key ?? "-"), Markup.Escape(problem.Stage), Markup.Escape(problem.Reason));
-            }
-
-            console.Write(table);
+            console.MarkupLine($"[yellow]{document.OutcomeUnknown} row(s) were sent but {Markup.Escape(document.Provider)} may or may not have written them[/], listed in [bold]{Markup.Escape(unknownFile)}[/]: "
+                + "check each at the provider before sending it again, or it may be written twice.");
         }
 
-        console.MarkupLine(document.Rejected.Count == 0
-            ? $"[green]Every row was {(document.ValidateOnly ? "valid" : "imported")}.[/] Rejected rows file (empty): {Markup.Escape(document.RejectedFile)}"
-            : $"[yellow]{document.Rejected.Count} row(s) not imported[/], each with its reason, in [bold]{Markup.Escape(document.RejectedFile)}[/]: fix them there and import that file again.");
+        console.MarkupLine(document.RejectedFile is { } rejectedFile
+            ? $"[yellow]{document.Rejected.Count} row(s) not imported[/], each with its reason, in [bold]{Markup.Escape(rejectedFile)}[/]: fix them there and import that file again."
+            : document.OutcomeUnknown == 0 ? $"[green]Every row was {(document.ValidateOnly ? "valid" : "imported")}.[/]" : "No row was rejected.");
+    }
+
+    private static void WriteRows(IAnsiConsole console, string title, IReadOnlyList<ImportProblem> problems)
+    {
+        const int Shown = 20;
+        // The reason wraps at a width a person reads, on a terminal or in a file alike.
+        const int ReasonWidth = 72;
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title($"[bold]{title}[/]{(problems.Count > Shown ? $" (first {Shown} of {problems.Count})" : string.Empty)}")
+            .Border(TableBorder.Rounded).AddColumn(new TableColumn("line").RightAligned()).AddColumn("key").AddColumn("stage")
+            .AddColumn(new TableColumn("reason") { Width = ReasonWidth });
+        foreach (var problem in problems.Take(Shown))
+        {
+            table.AddRow($"{problem.Line}", Markup.Escape(problem.Key ?? "-"), Markup.Escape(problem.Stage), Markup.Escape(problem.Reason));
+        }
+
+        console.Write(table);
     }
 }

@@ -29,10 +29,20 @@ internal sealed record ImportDocument
     /// <summary>Rows the provider refused, or that were not sent after a failure every later row would repeat.</summary>
     public required int Failed { get; init; }
 
-    /// <summary>Every row not imported, with its reason (also in <see cref="RejectedFile"/>).</summary>
-    public required string RejectedFile { get; init; }
+    /// <summary>Rows sent whose outcome is unknown: the provider may or may not have written them.</summary>
+    public required int OutcomeUnknown { get; init; }
 
+    /// <summary>The file holding <see cref="Rejected"/>; null when no row was rejected (nothing is written then).</summary>
+    public required string? RejectedFile { get; init; }
+
+    /// <summary>The file holding <see cref="OutcomeUnknownRows"/>; null when there are none.</summary>
+    public required string? OutcomeUnknownFile { get; init; }
+
+    /// <summary>Every row certainly not imported, with its reason.</summary>
     public required IReadOnlyList<ImportProblem> Rejected { get; init; }
+
+    /// <summary>Every row whose outcome is unknown, with the failure: check each before sending it again.</summary>
+    public required IReadOnlyList<ImportProblem> OutcomeUnknownRows { get; init; }
 }
 
 /// <summary>One row not imported.</summary>

@@ -10,11 +10,12 @@ namespace ContactsSpec.Cli.Contacts.Import;
 /// </summary>
 internal sealed class ImportFile
 {
-    private ImportFile(string path, ImportFormat format, IReadOnlyList<string>? header, IReadOnlyList<ImportRow> rows)
+    private ImportFile(string path, ImportFormat format, IReadOnlyList<string>? header, char separator, IReadOnlyList<ImportRow> rows)
     {
         Path = path;
         Format = format;
         Header = header;
+        Separator = separator;
         Rows = rows;
     }
 
@@ -24,6 +25,9 @@ internal sealed class ImportFile
 
     /// <summary>The CSV header as read.</summary>
     public IReadOnlyList<string>? Header { get; }
+
+    /// <summary>The CSV separator detected, so that files written from this one use it too.</summary>
+    public char Separator { get; }
 
     public IReadOnlyList<ImportRow> Rows { get; }
 
@@ -121,7 +125,7 @@ internal sealed class ImportFile
             Finish(row, builder);
         }
 
-        return new ImportFile(path, ImportFormat.Csv, header, rows);
+        return new ImportFile(path, ImportFormat.Csv, header, csv.Separator, rows);
     }
 
     private static ImportFile ReadJsonLines(string path)
@@ -157,7 +161,7 @@ internal sealed class ImportFile
             }
         }
 
-        return new ImportFile(path, ImportFormat.Jsonl, null, rows);
+        return new ImportFile(path, ImportFormat.Jsonl, null, ',', rows);
     }
 
     private static void Finish(ImportRow row, ContactBuilder builder)

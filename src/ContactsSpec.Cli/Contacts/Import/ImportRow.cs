@@ -24,10 +24,20 @@ internal sealed class ImportRow
     /// <summary>The contact, when the row could be read as one.</summary>
     public Contact? Contact { get; set; }
 
-    /// <summary>Null while the row is fine; else the stage (<c>read</c>, <c>validation</c>, <c>provider</c>) and the reason.</summary>
+    /// <summary>
+    /// Null while the row is fine; else the stage (<c>read</c>, <c>validation</c>, <c>provider</c>, or
+    /// <see cref="UnknownStage"/> for a row sent whose outcome is not known) and the reason.
+    /// </summary>
     public ImportRejection? Rejection { get; private set; }
 
+    /// <summary>Whether the row was not imported, or may not have been.</summary>
     public bool IsRejected => Rejection is not null;
+
+    /// <summary>Whether the row was sent but whether the provider wrote it is not known.</summary>
+    public bool IsOutcomeUnknown => Rejection?.Stage == UnknownStage;
+
+    /// <summary>The stage of a row whose outcome is unknown.</summary>
+    public const string UnknownStage = "unknown";
 
     public void Reject(string stage, string reason, Output.ErrorBody? error = null) => Rejection ??= new ImportRejection(stage, reason, error);
 

@@ -6,10 +6,11 @@ using CsvHelper;
 namespace ContactsSpec.Cli.Contacts.Import;
 
 /// <summary>
-/// Writes every rejected row, as it was read plus <c>_line</c> and <c>_reason</c>, in the input's format: fix the rows
-/// and import the file again (the importer ignores columns and keys starting with <c>_</c>). The file is written on
-/// every import, so that it always describes the last run; with nothing rejected it holds only the header (CSV)
-/// or nothing (JSON lines).
+/// Writes rows not imported (the rejected file) or sent with an unknown outcome (the unknown file), each as it was
+/// read plus <c>_line</c> and <c>_reason</c>, in the input's format and CSV separator: fix the rejected rows and
+/// import that file again (the importer ignores columns and keys starting with <c>_</c>); check the unknown ones at
+/// the provider first. A file is written only when it has rows; one left at its path by an earlier run is removed,
+/// so that what is there always describes the last run.
 /// </summary>
 internal static class RejectedRowsWriter
 {
@@ -17,32 +18,53 @@ internal static class RejectedRowsWriter
     public const string ReasonField = "_reason";
     public const string RawField = "_raw";
 
-    public static string DefaultPath(string inputPath, ImportFormat format) =>
-        Path.ChangeExtension(inputPath, format == ImportFormat.Csv ? ".rejected.csv" : ".rejected.jsonl");
+    private const string RejectedSuffix = ".rejected";
+    private const string UnknownSuffix = ".unknown";
 
-    public static void Write(string path, ImportFile file, IEnumerable<ImportRow> rejected)
+    public static string DefaultPath(string inputPath, ImportFormat format) =>
+        Path.ChangeExtension(inputPath, RejectedSuffix + Extension(format));
+
+    /// <summary>The unknown file beside the rejected one: <c>x.rejected.csv</c> gives <c>x.unknown.csv</c>.</summary>
+    public static string UnknownPath(string rejectedPath, ImportFormat format)
     {
+        var stem = Path.ChangeExtension(rejectedPath, null);
+        return (stem.EndsWith(RejectedSuffix, StringComparison.Ordinal) ? stem[..^RejectedSuffix.Length] : stem) + UnknownSuffix + Extension(format);
+    }
+
+    /// <summary>Writes <paramref name="rows"/> to <paramref name="path"/>; with none, removes what an earlier run left there. True when written.</summary>
+    public static bool Write(string path, ImportFile file, IEnumerable<ImportRow> rows)
+    {
+        var ordered = rows.OrderBy(row => row.Line).ToList();
+        if (ordered.Count == 0)
+        {
+            File.Delete(path);
+            return false;
+        }
+
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        var rows = rejected.OrderBy(row => row.Line).ToList();
         if (file.Format == ImportFormat.Csv)
         {
-            WriteCsv(path, file.Header ?? [], rows);
+            WriteCsv(path, file.Header ?? [], file.Separator, ordered);
         }
         else
         {
-            WriteJsonLines(path, rows);
+            WriteJsonLines(path, ordered);
         }
+
+        return true;
     }
 
-    private static void WriteCsv(string path, IReadOnlyList<string> header, List<ImportRow> rows)
+    private static string Extension(ImportFormat format) => format == ImportFormat.Csv ? ".csv" : ".jsonl";
+
+    private static void WriteCsv(string path, IReadOnlyList<string> header, char separator, List<ImportRow> rows)
     {
         // The input's own _line/_reason columns (a rejected file imported again) are replaced, not repeated.
         var kept = Enumerable.Range(0, header.Count).Where(index => header[index] is not (LineField or ReasonField)).ToList();
-        using var csv = CsvWriter.Create(new FileStream(path, FileMode.Create, FileAccess.Write), CsvWriterOptions.Default, leaveOpen: false);
+        using var csv = CsvWriter.Create(new FileStream(path, FileMode.Create, FileAccess.Write), CsvWriterOptions.Default with { Separator = separator }, leaveOpen: false);
         foreach (var index in kept)
         {
             csv.WriteField(header[index]);
