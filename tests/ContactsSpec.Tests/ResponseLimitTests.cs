@@ -120,4 +120,23 @@ public sealed class ResponseLimitTests
             Assert.That(error.Message, Does.Contain("down for maintenance"));
         });
     }
+
+    [TestCase(HttpStatusCode.NotFound, ContactsErrorKind.NotFound)]
+    [TestCase(HttpStatusCode.Unauthorized, ContactsErrorKind.Authentication)]
+    public async Task An_error_status_with_an_undocumented_body_quotes_the_body(HttpStatusCode status, ContactsErrorKind kind)
+    {
+        // What a wrong --base-url meets: some other server's page, not the provider's documented answer.
+        using var client = Client(WazzupV3Options(), new ScriptedHandler(_ => new HttpResponseMessage(status)
+        {
+            Content = new StringContent("<html><body>nginx: no such route</body></html>", System.Text.Encoding.UTF8, "text/html"),
+        }));
+
+        var error = await ContactsErrorAsync(() => client.GetAsync("1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(kind));
+            Assert.That(error.Message, Does.Contain("The answer began: \"<html><body>nginx: no such route"));
+        });
+    }
 }

@@ -33,8 +33,9 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
     {
         var detail = string.Join(": ", new[] { code, description }.Where(part => !string.IsNullOrWhiteSpace(part)));
         var statusText = status is { } value ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {value})") : string.Empty;
-        // An undocumented or failed answer quotes the beginning of its body; a documented error needs no quote.
-        var body = kind == ContactsErrorKind.ProviderError ? BodyExcerpt() : string.Empty;
+        // A failed answer, or one whose only reason is its status (a wrong base URL's page, say), quotes the beginning
+        // of its body; a documented error's code and description say enough.
+        var body = kind == ContactsErrorKind.ProviderError || detail.Length == 0 ? BodyExcerpt() : string.Empty;
         var reason = detail.Length == 0 ? Meaning(kind) : Excerpt(Redact(detail));
         var separator = body.Length > 0 && !reason.EndsWith('.') && !reason.EndsWith('!') && !reason.EndsWith('?') ? "." : string.Empty;
         // The code stays verbatim, except for a credential a provider might echo in it.
