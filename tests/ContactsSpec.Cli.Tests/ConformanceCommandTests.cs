@@ -37,8 +37,8 @@ public sealed class ConformanceCommandTests
         {
             Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<style>"));
             Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link"), "self-contained: no scripts, no external stylesheets");
-            Assert.That(html, Does.Contain("<h3 id=\"provider-wawp\">wawp</h3>"));
-            Assert.That(html, Does.Contain(">upsertContact</td>"));
+            Assert.That(html, Does.Contain("<details class=\"provider\" id=\"provider-wawp\"><summary>wawp: 10 of 10 passed</summary>"), "a passing provider stays folded");
+            Assert.That(html, Does.Contain("<code>upsertContact</code>"));
             Assert.That(html, Does.Contain("<td class=\"pass\">pass</td>"));
             Assert.That(html, Does.Contain("+unknown-field"));
         });

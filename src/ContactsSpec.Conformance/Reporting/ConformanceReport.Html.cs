@@ -24,7 +24,6 @@ public sealed partial class ConformanceReport
         th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: var(--none-bg); font-weight: 600; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.op { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #fff; }
         td.pass { background: var(--pass-bg); color: var(--pass); font-weight: 600; }
         td.fail { background: var(--fail-bg); color: var(--fail); font-weight: 600; }
         td.none { background: var(--none-bg); color: var(--none); font-style: italic; }
@@ -33,13 +32,20 @@ public sealed partial class ConformanceReport
         pre { white-space: pre-wrap; word-break: break-word; background: var(--fail-bg); border-left: 3px solid var(--fail); padding: 8px 10px; margin: 4px 0; }
         details { margin: 4px 0; }
         details summary { cursor: pointer; font-weight: 600; }
-        tr.detail td { background: #fff; }
+        details.provider { margin: 12px 0; }
+        details.provider > summary { font-size: 16px; padding: 4px 0; border-bottom: 1px solid var(--line); }
+        details.operation { margin: 6px 0 6px 16px; }
+        details.operation > summary { font-weight: 400; }
+        .failcount { color: var(--fail); font-weight: 600; }
         nav a { margin-right: 12px; }
         .legend span { display: inline-block; padding: 1px 8px; margin-right: 8px; border-radius: 4px; }
         .legend span.variant { padding: 0; margin: 0; }
         """;
 
-    /// <summary>The HTML report: summary, failures expanded, and the grid provider × operation × response.</summary>
+    /// <summary>
+    /// The HTML report: the summary per provider and target, then every failure with its differences, then the grid
+    /// provider × operation × response in sections that fold (open where something failed).
+    /// </summary>
     public string Html(TimeSpan wallTime)
     {
         var results = Results;
@@ -105,9 +111,10 @@ public sealed partial class ConformanceReport
             html.AppendLine("<h2 id=\"failures\">Failures</h2>");
             foreach (var result in failed)
             {
-                html.Append("<details open><summary>")
+                html.Append("<details class=\"failure\" open><summary>")
                     .Append(Encode($"{result.Case.Id} ({Name(result.Target)})"))
-                    .Append("</summary>");
+                    .Append(CultureInfo.InvariantCulture, $"</summary><p><a href=\"#{Encode(CaseAnchor(result.Case))}\">its row in the matrix</a></p>");
+                // Each problem states what differs: what the response or request was against what the spec says.
                 foreach (var problem in result.Problems)
                 {
                     html.Append("<pre>").Append(Encode(problem)).Append("</pre>");
@@ -132,59 +139,37 @@ public sealed partial class ConformanceReport
             .AppendLine("<p class=\"legend\"><span class=\"pass\" style=\"background:var(--pass-bg);color:var(--pass)\">pass</span>"
                 + "<span style=\"background:var(--fail-bg);color:var(--fail)\">FAIL</span>"
                 + "<span style=\"background:var(--none-bg);color:var(--none)\">no facade call</span>"
-                + "Rows marked <span class=\"variant\">+unknown-field</span> or <span class=\"variant\">+unknown-chat-type</span> are forward-compatibility variants of a documented success.</p>");
+                + "Rows marked <span class=\"variant\">+unknown-field</span> or <span class=\"variant\">+unknown-chat-type</span> are forward-compatibility variants of a documented success. "
+                + "A provider or operation with a failure is open; click any other to unfold it.</p>");
         foreach (var provider in providers)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"{Encode(Anchor(provider.Key))}\">{Encode(provider.Key)}</h3>").AppendLine()
-                .AppendLine("<table>")
-                .AppendLine("<tr><th>operation</th><th>status</th><th>response</th><th>generated client</th><th>facade</th></tr>");
+            var providerFailures = provider.Count(result => !result.Passed);
+            html.Append(CultureInfo.InvariantCulture, $"<details class=\"provider\" id=\"{Encode(Anchor(provider.Key))}\"{Open(providerFailures)}><summary>")
+                .Append(Encode(provider.Key)).Append(": ").Append(Tally(provider.ToList())).AppendLine("</summary>");
             foreach (var operation in provider.GroupBy(result => result.Case.Operation.Id, StringComparer.Ordinal))
             {
-                var rows = operation.GroupBy(result => result.Case.Id, StringComparer.Ordinal).ToList();
-                var detailRows = rows.Count(row => row.Any(result => !result.Passed));
-                var first = true;
-                foreach (var row in rows)
+                var operationFailures = operation.Count(result => !result.Passed);
+                html.Append(CultureInfo.InvariantCulture, $"<details class=\"operation\"{Open(operationFailures)}><summary><code>")
+                    .Append(Encode(operation.Key)).Append("</code> ").Append(Tally(operation.ToList())).AppendLine("</summary>")
+                    .AppendLine("<table>")
+                    .AppendLine("<tr><th>status</th><th>response</th><th>generated client</th><th>facade</th></tr>");
+                foreach (var row in operation.GroupBy(result => result.Case.Id, StringComparer.Ordinal))
                 {
                     var @case = row.First().Case;
                     var client = row.FirstOrDefault(result => result.Target == ConformanceTarget.GeneratedClient);
                     var facade = row.FirstOrDefault(result => result.Target == ConformanceTarget.Facade);
-                    html.Append("<tr>");
-                    if (first)
-                    {
-                        html.Append(CultureInfo.InvariantCulture, $"<td class=\"op\" rowspan=\"{rows.Count + detailRows}\">{Encode(operation.Key)}</td>");
-                        first = false;
-                    }
-
-                    html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{@case.Status}</td><td>")
+                    html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{Encode(CaseAnchor(@case))}\"><td class=\"num\">{@case.Status}</td><td>")
                         .Append(ResponseName(@case))
                         .Append("</td>")
                         .Append(OutcomeCell(client, "not run"))
                         .Append(OutcomeCell(facade, _facadeReaches(@case) ? "not run" : "no facade call"))
                         .AppendLine("</tr>");
-
-                    var failures = row.Where(result => !result.Passed).ToList();
-                    if (failures.Count > 0)
-                    {
-                        html.Append("<tr class=\"detail\"><td colspan=\"4\">");
-                        foreach (var failure in failures)
-                        {
-                            html.Append("<details open><summary>")
-                                .Append(Encode(Name(failure.Target)))
-                                .Append("</summary>");
-                            foreach (var problem in failure.Problems)
-                            {
-                                html.Append("<pre>").Append(Encode(problem)).Append("</pre>");
-                            }
-
-                            html.Append("</details>");
-                        }
-
-                        html.AppendLine("</td></tr>");
-                    }
                 }
+
+                html.AppendLine("</table>").AppendLine("</details>");
             }
 
-            html.AppendLine("</table>");
+            html.AppendLine("</details>");
         }
 
         html.AppendLine("</body>").AppendLine("</html>");
@@ -217,7 +202,18 @@ public sealed partial class ConformanceReport
         return Invariant($"<td class=\"{(passed == results.Count ? "pass" : "fail")} num\">{passed} / {results.Count}</td>");
     }
 
+    // Failures unfold their sections; everything that passed stays folded.
+    private static string Open(int failures) => failures > 0 ? " open" : string.Empty;
+
+    private static string Tally(List<ConformanceResult> results)
+    {
+        var failures = results.Count(result => !result.Passed);
+        return Encode(Invariant($"{results.Count - failures} of {results.Count} passed")) + (failures == 0 ? string.Empty : Invariant($" <span class=\"failcount\">{failures} failed</span>"));
+    }
+
     private static string Anchor(string provider) => "provider-" + provider;
+
+    private static string CaseAnchor(ConformanceCase @case) => "case-" + @case.Id.Replace('/', '-');
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
