@@ -56,7 +56,7 @@ public partial class ContactsClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
-        options.Validate();
+        options = options.ValidatedCopy();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContactsClient>();
         HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider, new SecretRedactor(options.SecretValues))
         {
@@ -75,7 +75,7 @@ public partial class ContactsClient : IDisposable
     /// <summary>For dependency injection: <paramref name="httpClient"/> comes from IHttpClientFactory with the credential handler in its pipeline.</summary>
     internal ContactsClient(ContactsClientOptions options, HttpClient httpClient, ILogger logger)
     {
-        options.Validate();
+        options = options.ValidatedCopy();
         (_options, _adapter, _resilience, _logger) = Initialize(options, httpClient, logger, _disposal.Token);
     }
 
@@ -122,7 +122,7 @@ public partial class ContactsClient : IDisposable
         var batch = new BatchRun(keys, notStored);
         if (Capabilities.MaxUpsertBatchSize is { } size)
         {
-            await RunChunksAsync(batch, size, async (range, token) =>
+            await RunChunksAsync(batch, size, ContactsOperationNames.UpsertMany, async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
                 await Resilience.ExecuteAsync(ContactsOperationNames.UpsertMany, Capabilities.IdempotentUpsert, t => Adapter.UpsertChunkAsync(chunk, t), token)
@@ -204,7 +204,7 @@ public partial class ContactsClient : IDisposable
         var batch = new BatchRun(items, [.. items.Select(_ => (IReadOnlyList<ContactField>)[])]);
         if (Capabilities.MaxDeleteBatchSize is { } size)
         {
-            await RunChunksAsync(batch, size, async (range, token) =>
+            await RunChunksAsync(batch, size, ContactsOperationNames.DeleteMany, async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
                 var notFound = await Resilience.ExecuteAsync(ContactsOperationNames.DeleteMany, idempotent: true, t => Adapter.DeleteChunkAsync(chunk, t), token)
@@ -368,7 +368,8 @@ public partial class ContactsClient : IDisposable
         while (continuation is not null);
     }
 
-    private async Task RunChunksAsync(BatchRun batch, int chunkSize, Func<Range, CancellationToken, Task<IReadOnlyList<int>>> sendChunk, CancellationToken cancellationToken)
+    private async Task RunChunksAsync(
+        BatchRun batch, int chunkSize, string operation, Func<Range, CancellationToken, Task<IReadOnlyList<int>>> sendChunk, CancellationToken cancellationToken)
     {
         var chunks = Enumerable.Range(0, (batch.Count + chunkSize - 1) / chunkSize)
             .Select(chunk => new Range(chunk * chunkSize, Math.Min(chunkSize, batch.Count - (chunk * chunkSize))));
@@ -383,7 +384,7 @@ public partial class ContactsClient : IDisposable
             try
             {
                 var notFound = await sendChunk(range, token).ConfigureAwait(false);
-                batch.Succeeded(range.Start, range.Count, notFound, Adapter.Errors, ContactsOperationNames.DeleteMany);
+                batch.Succeeded(range.Start, range.Count, notFound, Adapter.Errors, operation);
             }
             catch (ContactsException error)
             {

@@ -32,7 +32,7 @@ public abstract class ContactsClientOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>Retries of retryable failures.</summary>
-    public ContactsRetryOptions Retry { get; } = new();
+    public ContactsRetryOptions Retry { get; private set; } = new();
 
     /// <summary>Time limit of one HTTP attempt. Default 30 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -68,8 +68,20 @@ public abstract class ContactsClientOptions
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name} {{ Provider = {Provider}, BaseUri = {BaseUri}, credentials = (redacted) }}";
 
+    /// <summary>
+    /// A validated copy, taken when a client is created: a later change to these options (an invalid one included)
+    /// never reaches a client already built from them.
+    /// </summary>
+    internal ContactsClientOptions ValidatedCopy()
+    {
+        var copy = (ContactsClientOptions)MemberwiseClone();
+        copy.Retry = new ContactsRetryOptions { MaxRetries = Retry.MaxRetries, BaseDelay = Retry.BaseDelay, MaxDelay = Retry.MaxDelay };
+        copy.Validate();
+        return copy;
+    }
+
     /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the setting, never its value.</summary>
-    internal void Validate()
+    private void Validate()
     {
         if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
         {

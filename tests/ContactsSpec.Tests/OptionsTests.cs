@@ -10,6 +10,26 @@ public sealed class OptionsTests
 {
     private static ScriptedHandler Ok() => new(_ => Respond.Status(HttpStatusCode.OK));
 
+    [Test]
+    public async Task A_client_keeps_the_options_it_was_created_with()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Json("""{"err": 0, "result": "insert"}"""));
+        var options = WammOptions();
+        using var client = Client(options, handler);
+
+        // Changed after creation: an invalid value that was never validated, and a credential.
+        options.MaxConcurrency = 0;
+        options.Token = "changed-afterwards";
+        var result = await client.UpsertManyAsync([new Contact { Phone = "79001234567", Name = "Ivan" }, new Contact { Phone = "79001234568", Name = "Anna" }]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.AllSucceeded, Is.True);
+            Assert.That(handler.Requests.Select(request => request.Uri.AbsolutePath), Has.All.Contain(WammToken));
+            Assert.That(client.ToString(), Does.Not.Contain("changed-afterwards"));
+        });
+    }
+
     public static IEnumerable<TestCaseData> EveryProvider()
     {
         yield return new TestCaseData(ContactsProviders.WazzupV3, (Func<ContactsClientOptions>)(() => WazzupV3Options())).SetArgDisplayNames("wazzup-v3");

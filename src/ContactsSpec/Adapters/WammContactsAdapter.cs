@@ -37,7 +37,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         ["email fail, more 150"] = (ContactsErrorKind.InvalidInput, nameof(Contact.Email)),
         ["not found"] = (ContactsErrorKind.NotFound, null),
         ["phone not found"] = (ContactsErrorKind.NotFound, null),
-        // contact_to_user only; this adapter does not call it, but the texts are the provider's vocabulary.
+        // contact_to_user's answers: the adapter calls it after contact_to to assign a responsible user.
         ["user not found"] = (ContactsErrorKind.NotFound, null),
         ["user not active"] = (ContactsErrorKind.InvalidInput, null),
     };

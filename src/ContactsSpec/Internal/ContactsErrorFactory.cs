@@ -12,8 +12,6 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
 
     public string Provider => provider;
 
-    public SecretRedactor Redactor => redactor;
-
     public ContactsException NotSupported(string operation) =>
         new(ContactsErrorKind.NotSupported, provider, operation, $"{provider} does not support {operation}.");
 

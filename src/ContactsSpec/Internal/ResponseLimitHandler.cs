@@ -172,7 +172,4 @@ internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHa
 internal sealed class ResponseTooLargeException(long limit, long? declaredLength)
     : IOException(declaredLength is { } length
         ? $"The answer declares {length} bytes, more than MaxResponseBytes ({limit})."
-        : $"The answer is longer than MaxResponseBytes ({limit} bytes); it was not read further.")
-{
-    public long Limit => limit;
-}
+        : $"The answer is longer than MaxResponseBytes ({limit} bytes); it was not read further.");
