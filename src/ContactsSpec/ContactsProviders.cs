@@ -1,6 +1,15 @@
+using ContactsSpec.Clients.Wamm;
+using ContactsSpec.Clients.Wasms;
+using ContactsSpec.Clients.Wawp;
+using ContactsSpec.Clients.WazzupV2;
+using ContactsSpec.Clients.WazzupV3;
+
 namespace ContactsSpec;
 
-/// <summary>The provider keys, as used in options, DI registration, errors and the CLI.</summary>
+/// <summary>
+/// The providers: each declared here once (<see cref="Registered"/>), and read from here by the dependency injection
+/// checks, the command-line tool, the conformance suite and the tests.
+/// </summary>
 public static class ContactsProviders
 {
     /// <summary>WAMM.chat API2.</summary>
@@ -18,6 +27,39 @@ public static class ContactsProviders
     /// <summary>Wazzup API v3.</summary>
     public const string WazzupV3 = "wazzup-v3";
 
+    /// <summary>Every provider, in the order they are listed to people.</summary>
+    public static IReadOnlyList<ContactsProvider> Registered { get; } =
+    [
+        new(Wamm, "WAMM.chat API2", () => new WammContactsOptions(),
+            [Credential<WammContactsOptions>("token", "API token", nameof(WammContactsOptions.Token), "token", (options, value) => options.Token = value)],
+            typeof(WammClient)),
+        new(Wawp, "Wawp v2", () => new WawpContactsOptions(),
+            [
+                Credential<WawpContactsOptions>("instance-id", "instance id", nameof(WawpContactsOptions.InstanceId), "instance_id", (options, value) => options.InstanceId = value),
+                Credential<WawpContactsOptions>("access-token", "access token", nameof(WawpContactsOptions.AccessToken), "access_token", (options, value) => options.AccessToken = value),
+            ],
+            typeof(WawpClient)),
+        new(Wasms, "WaSMS.Net", () => new WasmsContactsOptions(),
+            [Credential<WasmsContactsOptions>("secret", "API secret", nameof(WasmsContactsOptions.Secret), "secret", (options, value) => options.Secret = value)],
+            typeof(WasmsClient)),
+        new(WazzupV2, "Wazzup partner API v2", () => new WazzupV2ContactsOptions(),
+            [Credential<WazzupV2ContactsOptions>("token", "client access token", nameof(WazzupV2ContactsOptions.ClientAccessToken), null, (options, value) => options.ClientAccessToken = value)],
+            typeof(WazzupV2Client)),
+        new(WazzupV3, "Wazzup API v3", () => new WazzupV3ContactsOptions(),
+            [Credential<WazzupV3ContactsOptions>("api-key", "API key", nameof(WazzupV3ContactsOptions.ApiKey), null, (options, value) => options.ApiKey = value)],
+            typeof(WazzupV3Client)),
+    ];
+
     /// <summary>Every provider key.</summary>
-    public static IReadOnlyList<string> All { get; } = [Wamm, Wawp, Wasms, WazzupV2, WazzupV3];
+    public static IReadOnlyList<string> All { get; } = [.. Registered.Select(provider => provider.Key)];
+
+    /// <summary>The provider with this key.</summary>
+    /// <exception cref="ArgumentException">No provider has that key.</exception>
+    public static ContactsProvider Find(string key) =>
+        Registered.FirstOrDefault(provider => string.Equals(provider.Key, key, StringComparison.Ordinal))
+        ?? throw new ArgumentException($"Unknown provider '{key}'; the providers are {string.Join(", ", All)}.", nameof(key));
+
+    private static ContactsCredential Credential<TOptions>(string name, string description, string optionName, string? specParameter, Action<TOptions, string> set)
+        where TOptions : ContactsClientOptions =>
+        new(name, description, optionName, specParameter, (options, value) => set((TOptions)options, value));
 }

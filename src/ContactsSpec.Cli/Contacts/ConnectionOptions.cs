@@ -39,11 +39,11 @@ internal sealed class ConnectionOptions
         Description = "Allow an http:// --base-url (credentials then cross the network in clear).",
     };
 
-    private readonly Option<string?> _token = new("--token") { Description = "wamm: the API token ($CONTACTSSPEC_WAMM_TOKEN); wazzup-v2: the client access token ($CONTACTSSPEC_WAZZUP_V2_TOKEN)." };
-    private readonly Option<string?> _apiKey = new("--api-key") { Description = "wazzup-v3: the API key ($CONTACTSSPEC_WAZZUP_V3_API_KEY)." };
-    private readonly Option<string?> _secret = new("--secret") { Description = "wasms: the API secret ($CONTACTSSPEC_WASMS_SECRET)." };
-    private readonly Option<string?> _instanceId = new("--instance-id") { Description = "wawp: the instance id ($CONTACTSSPEC_WAWP_INSTANCE_ID)." };
-    private readonly Option<string?> _accessToken = new("--access-token") { Description = "wawp: the access token ($CONTACTSSPEC_WAWP_ACCESS_TOKEN)." };
+    // One flag per credential name in the provider registry (--token serves both WAMM and Wazzup v2).
+    private readonly IReadOnlyDictionary<string, Option<string?>> _credentials = ProviderCredentials.Names.ToDictionary(
+        name => name,
+        name => new Option<string?>(ProviderCredentials.Flag(name)) { Description = ProviderCredentials.Describe(name) },
+        StringComparer.Ordinal);
 
     private readonly Option<int?> _retries = new("--retries")
     {
@@ -73,7 +73,7 @@ internal sealed class ConnectionOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _provider, _sandbox, _baseUrl, _allowInsecureHttp, _token, _apiKey, _secret, _instanceId, _accessToken, _retries, _timeout, _unsupportedFields })
+        foreach (var option in new Option[] { _provider, _sandbox, _baseUrl, _allowInsecureHttp }.Concat(_credentials.Values).Concat([_retries, _timeout, _unsupportedFields]))
         {
             command.Options.Add(option);
         }
@@ -85,11 +85,7 @@ internal sealed class ConnectionOptions
         BaseUrl = parse.GetValue(_baseUrl),
         Sandbox = parse.GetValue(_sandbox),
         AllowInsecureHttp = parse.GetValue(_allowInsecureHttp),
-        Token = parse.GetValue(_token),
-        ApiKey = parse.GetValue(_apiKey),
-        Secret = parse.GetValue(_secret),
-        InstanceId = parse.GetValue(_instanceId),
-        AccessToken = parse.GetValue(_accessToken),
+        CredentialFlags = _credentials.ToDictionary(option => option.Key, option => parse.GetValue(option.Value), StringComparer.Ordinal),
         Retries = parse.GetValue(_retries),
         TimeoutSeconds = parse.GetValue(_timeout),
         UnsupportedFields = parse.GetValue(_unsupportedFields),

@@ -11,15 +11,8 @@ internal sealed record ConnectionSettings
 
     public bool AllowInsecureHttp { get; init; }
 
-    public string? Token { get; init; }
-
-    public string? ApiKey { get; init; }
-
-    public string? Secret { get; init; }
-
-    public string? InstanceId { get; init; }
-
-    public string? AccessToken { get; init; }
+    /// <summary>The credential flags as given, by credential name (<see cref="ContactsCredential.Name"/>); null where not given.</summary>
+    public IReadOnlyDictionary<string, string?> CredentialFlags { get; init; } = new Dictionary<string, string?>();
 
     public int? Retries { get; init; }
 

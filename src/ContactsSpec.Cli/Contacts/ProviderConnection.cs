@@ -1,7 +1,6 @@
 using ContactsSpec.Cli.Output;
 using ContactsSpec.Cli.Sandbox;
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
 using ContactsSpec.Conformance.Stubs;
 using Spectre.Console;
@@ -51,7 +50,7 @@ internal sealed class ProviderConnection : IDisposable
         }
 
         WireMockServer? sandbox = null;
-        ContactsClientOptions? examples = null;
+        IReadOnlyDictionary<string, string>? examples = null;
         var baseUri = settings.BaseUrl;
         if (settings.Sandbox)
         {
@@ -113,32 +112,19 @@ internal sealed class ProviderConnection : IDisposable
         _sandbox?.Dispose();
     }
 
-    private static ContactsClientOptions CreateProviderOptions(ConnectionSettings settings, ContactsClientOptions? examples)
+    /// <summary>The provider's options with each credential from its flag or variable, else (in the sandbox) the spec's sample.</summary>
+    private static ContactsClientOptions CreateProviderOptions(ConnectionSettings settings, IReadOnlyDictionary<string, string>? examples)
     {
-        var credentials = ProviderCredentials.ByProvider[settings.Provider];
-        string Required(int index, string? example)
-        {
-            var credential = credentials[index];
-            return ProviderCredentials.Read(credential, settings) ?? example
-                ?? throw CliException.Usage($"{settings.Provider} needs its {credential.Description}: pass {credential.Flag} or set {credential.EnvironmentVariable} (or try --sandbox, which needs no account).");
-        }
-
-        return settings.Provider switch
-        {
-            ContactsProviders.Wamm => new WammContactsOptions { Token = Required(0, (examples as WammContactsOptions)?.Token) },
-            ContactsProviders.Wawp => new WawpContactsOptions
-            {
-                InstanceId = Required(0, (examples as WawpContactsOptions)?.InstanceId),
-                AccessToken = Required(1, (examples as WawpContactsOptions)?.AccessToken),
-            },
-            ContactsProviders.Wasms => new WasmsContactsOptions { Secret = Required(0, (examples as WasmsContactsOptions)?.Secret) },
-            ContactsProviders.WazzupV2 => new WazzupV2ContactsOptions { ClientAccessToken = Required(0, (examples as WazzupV2ContactsOptions)?.ClientAccessToken) },
-            ContactsProviders.WazzupV3 => new WazzupV3ContactsOptions { ApiKey = Required(0, (examples as WazzupV3ContactsOptions)?.ApiKey) },
-            _ => throw CliException.Usage($"Unknown provider '{settings.Provider}'; the providers are {string.Join(", ", ContactsProviders.All)}."),
-        };
+        var provider = ContactsProviders.Find(settings.Provider);
+        return provider.CreateOptions(provider.Credentials.ToDictionary(
+            credential => credential.Name,
+            credential => ProviderCredentials.Read(provider, credential, settings) ?? examples?.GetValueOrDefault(credential.Name)
+                ?? throw CliException.Usage(
+                    $"{provider.Key} needs its {credential.Description}: pass {ProviderCredentials.Flag(credential.Name)} or set {ProviderCredentials.EnvironmentVariable(provider, credential)} (or try --sandbox, which needs no account)."),
+            StringComparer.Ordinal));
     }
 
-    private static async Task<(WireMockServer? Server, Uri BaseUri, ContactsClientOptions Examples)> StartSandboxAsync(
+    private static async Task<(WireMockServer? Server, Uri BaseUri, IReadOnlyDictionary<string, string> Examples)> StartSandboxAsync(
         string provider, CliConsole console, CancellationToken cancellationToken)
     {
         var spec = (await SpecSource.ResolveAsync(specsFolder: null, provider, console, cancellationToken)).Specs.SingleOrDefault()
@@ -148,6 +134,6 @@ internal sealed class ProviderConnection : IDisposable
         var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri());
         console.Error.MarkupLine(
             $"[grey]sandbox: {Markup.Escape(provider)}'s documented answers from WireMock at {Markup.Escape(baseUri.ToString())}{(running is null ? string.Empty : $" (${SandboxServer.UrlVariable})")}; no account needed, nothing leaves this machine.[/]");
-        return (server, baseUri, FacadeInvoker.Options(spec, baseUri));
+        return (server, baseUri, SpecCredentials.Examples(spec));
     }
 }

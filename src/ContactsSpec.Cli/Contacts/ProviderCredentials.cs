@@ -1,53 +1,44 @@
 namespace ContactsSpec.Cli.Contacts;
 
 /// <summary>
-/// Each provider's credentials: the flag and the environment variable each is read from (the flag wins). A flag
-/// of another provider is a usage error rather than silently ignored. Values are never printed.
+/// Each provider's credentials as the tool reads them, from the provider registry (<see cref="ContactsProviders.Registered"/>):
+/// credential <c>name</c> of provider <c>key</c> comes from the flag <c>--name</c>, else the variable
+/// <c>CONTACTSSPEC_KEY_NAME</c> (upper case, <c>-</c> as <c>_</c>). A flag of another provider is a usage error rather
+/// than silently ignored. Values are never printed.
 /// </summary>
 internal static class ProviderCredentials
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<Credential>> ByProvider { get; } = new Dictionary<string, IReadOnlyList<Credential>>(StringComparer.Ordinal)
-    {
-        [ContactsProviders.Wamm] = [new("--token", "CONTACTSSPEC_WAMM_TOKEN", "token", settings => settings.Token)],
-        [ContactsProviders.Wawp] =
-        [
-            new("--instance-id", "CONTACTSSPEC_WAWP_INSTANCE_ID", "instance id", settings => settings.InstanceId),
-            new("--access-token", "CONTACTSSPEC_WAWP_ACCESS_TOKEN", "access token", settings => settings.AccessToken),
-        ],
-        [ContactsProviders.Wasms] = [new("--secret", "CONTACTSSPEC_WASMS_SECRET", "API secret", settings => settings.Secret)],
-        [ContactsProviders.WazzupV2] = [new("--token", "CONTACTSSPEC_WAZZUP_V2_TOKEN", "client access token", settings => settings.Token)],
-        [ContactsProviders.WazzupV3] = [new("--api-key", "CONTACTSSPEC_WAZZUP_V3_API_KEY", "API key", settings => settings.ApiKey)],
-    };
+    /// <summary>Every credential name of every provider, each once.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [.. ContactsProviders.Registered.SelectMany(provider => provider.Credentials).Select(credential => credential.Name).Distinct(StringComparer.Ordinal)];
 
-    private static readonly (string Flag, Func<ConnectionSettings, string?> Read)[] Flags =
-    [
-        ("--token", settings => settings.Token),
-        ("--api-key", settings => settings.ApiKey),
-        ("--secret", settings => settings.Secret),
-        ("--instance-id", settings => settings.InstanceId),
-        ("--access-token", settings => settings.AccessToken),
-    ];
+    public static string Flag(string name) => $"--{name}";
+
+    public static string EnvironmentVariable(ContactsProvider provider, ContactsCredential credential) =>
+        $"CONTACTSSPEC_{provider.Key}_{credential.Name}".Replace('-', '_').ToUpperInvariant();
+
+    /// <summary>The flag's help: which provider takes it, as what, and from which variable otherwise.</summary>
+    public static string Describe(string name) => string.Join("; ", ContactsProviders.Registered.SelectMany(provider => provider.Credentials
+        .Where(credential => credential.Name == name)
+        .Select(credential => $"{provider.Key}: the {credential.Description} (${EnvironmentVariable(provider, credential)})"))) + ".";
 
     /// <summary>Throws a usage error for a credential flag the provider does not take.</summary>
     public static void RejectForeignFlags(ConnectionSettings settings)
     {
-        var own = ByProvider[settings.Provider];
-        foreach (var (flag, read) in Flags)
+        var provider = ContactsProviders.Find(settings.Provider);
+        foreach (var (name, value) in settings.CredentialFlags)
         {
-            if (read(settings) is not null && !own.Any(credential => credential.Flag == flag))
+            if (value is not null && !provider.Credentials.Any(credential => credential.Name == name))
             {
                 throw CliException.Usage(
-                    $"{flag} does not apply to {settings.Provider}; its credentials are {string.Join(" and ", own.Select(credential => $"{credential.Flag} (or ${credential.EnvironmentVariable})"))}.");
+                    $"{Flag(name)} does not apply to {provider.Key}; its credentials are {string.Join(" and ", provider.Credentials.Select(credential => $"{Flag(credential.Name)} (or ${EnvironmentVariable(provider, credential)})"))}.");
             }
         }
     }
 
     /// <summary>The credential's value from its flag, else its environment variable, else null.</summary>
-    public static string? Read(Credential credential, ConnectionSettings settings) =>
-        credential.FromFlag(settings) is { Length: > 0 } flag ? flag
-        : Environment.GetEnvironmentVariable(credential.EnvironmentVariable) is { Length: > 0 } variable ? variable
+    public static string? Read(ContactsProvider provider, ContactsCredential credential, ConnectionSettings settings) =>
+        settings.CredentialFlags.GetValueOrDefault(credential.Name) is { Length: > 0 } flag ? flag
+        : Environment.GetEnvironmentVariable(EnvironmentVariable(provider, credential)) is { Length: > 0 } variable ? variable
         : null;
-
-    /// <summary>One credential of a provider.</summary>
-    internal sealed record Credential(string Flag, string EnvironmentVariable, string Description, Func<ConnectionSettings, string?> FromFlag);
 }

@@ -106,16 +106,7 @@ public static class FacadeInvoker
     public static ContactsClientOptions Options(ProviderSpec spec, Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var operations = spec.Operations.ToList();
-        ContactsClientOptions options = spec.Key switch
-        {
-            "wamm" => new WammContactsOptions { Token = CredentialExample(operations, "token") },
-            "wawp" => new WawpContactsOptions { InstanceId = CredentialExample(operations, "instance_id"), AccessToken = CredentialExample(operations, "access_token") },
-            "wasms" => new WasmsContactsOptions { Secret = CredentialExample(operations, "secret") },
-            "wazzup-v2" => new WazzupV2ContactsOptions { ClientAccessToken = SpecCredentials.ExampleBearerToken(spec) },
-            "wazzup-v3" => new WazzupV3ContactsOptions { ApiKey = SpecCredentials.ExampleBearerToken(spec) },
-            _ => throw new ArgumentException($"No facade options for provider '{spec.Key}'.", nameof(spec)),
-        };
+        var options = ContactsProviders.Find(spec.Key).CreateOptions(SpecCredentials.Examples(spec));
         options.BaseUri = baseUri;
         options.AllowInsecureHttp = baseUri.Scheme == Uri.UriSchemeHttp;
         options.Retry.MaxRetries = 0;
@@ -159,24 +150,6 @@ public static class FacadeInvoker
 
     private static string Param(SpecOperation operation, string name) =>
         WireMockStubFactory.ParameterText(operation.Parameters.Single(parameter => parameter.Name == name));
-
-    private static string CredentialExample(IEnumerable<SpecOperation> operations, string name)
-    {
-        foreach (var operation in operations)
-        {
-            if (operation.Parameters.FirstOrDefault(parameter => parameter.Name == name && SpecCredentials.IsCredential(parameter)) is { } parameter)
-            {
-                return WireMockStubFactory.ParameterText(parameter);
-            }
-
-            if (operation.Operation.RequestBody?.Content.Values.Single() is { Example: { } example } && JToken.FromObject(example)[name] is JValue value)
-            {
-                return (string)value!;
-            }
-        }
-
-        throw new InvalidOperationException($"No operation carries an example for the credential '{name}'.");
-    }
 
     private static JToken Body(SpecOperation operation) =>
         JToken.FromObject(operation.Operation.RequestBody?.Content.Values.Single().Example

@@ -11,6 +11,12 @@ internal sealed record Credentials(string Secret, string? InstanceId = null)
         new(Evidence.NewSecret(), provider == ContactsProviders.Wawp ? Evidence.NewSecret() : null);
 
     public IEnumerable<string> All => InstanceId is null ? [Secret] : [Secret, InstanceId];
+
+    /// <summary>The value for one of the provider's credentials: Wawp's instance id, or the secret.</summary>
+    public string ValueFor(ContactsCredential credential) =>
+        credential.OptionName == nameof(WawpContactsOptions.InstanceId)
+            ? InstanceId ?? throw new InvalidOperationException("These credentials have no instance id.")
+            : Secret;
 }
 
 /// <summary>
@@ -36,8 +42,6 @@ internal sealed record FacadeOperation(
 /// <summary>The five providers as the reliability suite drives them.</summary>
 internal static class ProviderCatalog
 {
-    public static readonly string[] Providers =
-        [ContactsProviders.Wamm, ContactsProviders.Wawp, ContactsProviders.Wasms, ContactsProviders.WazzupV2, ContactsProviders.WazzupV3];
 
     public static readonly Contact WammContact = new() { Phone = "79001234567", Name = "Ivan Petrov" };
     public static readonly Contact WawpContact = new() { Id = "79001234567@c.us", FirstName = "Ivan", LastName = "Petrov" };
@@ -79,21 +83,14 @@ internal static class ProviderCatalog
         new(ContactsProviders.WazzupV3, "DeleteMany", "bulkDeleteContacts", "PATCH", "/v3/contacts/bulk_delete", true, true, DeleteManyAsync),
     ];
 
-    /// <summary>The path of the provider's documented server URL (<c>/api</c> for WaSMS), without a trailing slash.</summary>
-    public static string BasePath(string provider) => provider == ContactsProviders.Wasms ? "/api" : string.Empty;
+    /// <summary>The path of the provider's documented host (<c>/api</c> for WaSMS), without a trailing slash.</summary>
+    public static string BasePath(string provider) => ContactsProviders.Find(provider).DefaultBaseUri.AbsolutePath.TrimEnd('/');
 
     /// <summary>Options for <paramref name="provider"/> at <paramref name="serverRoot"/> (plus the provider's base path).</summary>
     public static ContactsClientOptions Options(string provider, Uri serverRoot, Credentials credentials)
     {
-        ContactsClientOptions options = provider switch
-        {
-            ContactsProviders.Wamm => new WammContactsOptions { Token = credentials.Secret },
-            ContactsProviders.Wawp => new WawpContactsOptions { AccessToken = credentials.Secret, InstanceId = credentials.InstanceId },
-            ContactsProviders.Wasms => new WasmsContactsOptions { Secret = credentials.Secret },
-            ContactsProviders.WazzupV2 => new WazzupV2ContactsOptions { ClientAccessToken = credentials.Secret },
-            ContactsProviders.WazzupV3 => new WazzupV3ContactsOptions { ApiKey = credentials.Secret },
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown provider"),
-        };
+        var registered = ContactsProviders.Find(provider);
+        var options = registered.CreateOptions(registered.Credentials.ToDictionary(credential => credential.Name, credentials.ValueFor, StringComparer.Ordinal));
         options.BaseUri = new Uri(serverRoot.GetLeftPart(UriPartial.Authority) + BasePath(provider));
         options.AllowInsecureHttp = options.BaseUri.Scheme == Uri.UriSchemeHttp;
         return options;
