@@ -136,14 +136,9 @@ internal sealed class WammContactsAdapter : ContactsAdapter
             ThrowIfFailed(result.Err, ContactsOperationNames.Delete);
         }, cancellationToken);
 
-    protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
-    {
-        // A 2xx the client could not read: the body was not the documented JSON.
-        WammClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        // WAMM documents no HTTP status (200 is the spec's assumption); anything else is judged by its status alone.
-        WammClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
-        _ => null,
-    };
+    // WAMM documents no HTTP status (200 is the spec's assumption); anything else is judged by its status alone.
+    protected override ContactsException? MapClientException(Exception exception, string operation) =>
+        exception is WammClientException error ? FromClientFailure(error, operation, error.StatusCode, error.Headers) : null;
 
     internal static Contact FromWamm(WammContact contact, string requestedId)
     {

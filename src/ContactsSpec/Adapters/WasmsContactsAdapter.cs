@@ -132,14 +132,9 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
             EnsureSucceeded(await _client.DeleteGroupAsync(_secret, number, cancellationToken).ConfigureAwait(false), ContactsOperationNames.DeleteGroup);
         }, cancellationToken);
 
-    protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
-    {
-        // A 2xx the client still threw on: the body could not be read as the documented envelope.
-        WasmsClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.
-        WasmsClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
-        _ => null,
-    };
+    // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.
+    protected override ContactsException? MapClientException(Exception exception, string operation) =>
+        exception is WasmsClientException error ? FromClientFailure(error, operation, error.StatusCode, error.Headers) : null;
 
     internal static Contact FromWasms(WasmsContact contact) => new()
     {

@@ -88,13 +88,8 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
                 : throw Errors.Provided(ContactsErrorKind.ProviderError, ContactsOperationNames.Upsert, 200, null, "the provider answered ok=false");
         }, cancellationToken);
 
-    protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
-    {
-        // A 2xx the client could not read: the body was not the documented JSON.
-        WawpClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        WawpClientException error => MapStatus(operation, error.StatusCode, error.Headers),
-        _ => null,
-    };
+    protected override ContactsException? MapClientException(Exception exception, string operation) =>
+        exception is WawpClientException error ? FromClientFailure(error, operation, error.StatusCode, error.Headers) : null;
 
     /// <summary>
     /// The names to send. FirstName and LastName when either is given; otherwise Name as the first name, since Wawp
@@ -116,7 +111,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
         && !value.AsSpan(0, value.Length - ChatIdSuffix.Length).ContainsAnyExceptInRange('0', '9');
 
     // Error bodies are undocumented (Wawp's public docs), so the status and its documented meaning are all there is.
-    private ContactsException MapStatus(string operation, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    protected override ContactsException MapStatus(string operation, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {
         var (kind, reason) = status switch
         {

@@ -109,12 +109,8 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         }, cancellationToken);
 
     // v2 documents no error bodies (401, 403, 429 and 500 are assumed from v3), so only the status is mapped.
-    protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
-    {
-        WazzupV2ClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        WazzupV2ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
-        _ => null,
-    };
+    protected override ContactsException? MapClientException(Exception exception, string operation) =>
+        exception is WazzupV2ClientException error ? FromClientFailure(error, operation, error.StatusCode, error.Headers) : null;
 
     internal static WazzupContact ToWazzup(Contact contact) => new()
     {

@@ -88,8 +88,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch
     {
         WazzupV3ClientException<ErrorResponse> { Result: { } body } error => MapErrorBody(operation, error.StatusCode, body, error.Headers),
-        WazzupV3ClientException error when error.StatusCode is >= 200 and < 300 => Errors.FromException(error.InnerException ?? error, operation),
-        WazzupV3ClientException error => Errors.FromStatus(operation, error.StatusCode, retryAfter: Errors.RetryAfter(error.Headers)),
+        WazzupV3ClientException error => FromClientFailure(error, operation, error.StatusCode, error.Headers),
         _ => null,
     };
 

@@ -96,6 +96,20 @@ internal abstract class ContactsAdapter
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Maps the generated client's own exception type (status, headers, typed error body); null for anything else.</summary>
+    /// <summary>
+    /// Maps the generated client's own exception type (each client has its own, carrying the status, the headers and
+    /// any typed error body); null for anything else. Most adapters hand the status and headers to <see cref="FromClientFailure"/>.
+    /// </summary>
     protected abstract ContactsException? MapClientException(Exception exception, string operation);
+
+    /// <summary>
+    /// A generated client's failure: under a 2xx the body could not be read as documented (the inner exception says
+    /// why); any other status is judged by <see cref="MapStatus"/>.
+    /// </summary>
+    protected ContactsException FromClientFailure(Exception error, string operation, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
+        status is >= 200 and < 300 ? Errors.FromException(error.InnerException ?? error, operation) : MapStatus(operation, status, headers);
+
+    /// <summary>An error status without a body the provider documents: by the status alone, with any Retry-After.</summary>
+    protected virtual ContactsException MapStatus(string operation, int status, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
+        Errors.FromStatus(operation, status, retryAfter: Errors.RetryAfter(headers));
 }
