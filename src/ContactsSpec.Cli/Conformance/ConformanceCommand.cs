@@ -89,14 +89,7 @@ internal static class ConformanceCommand
 
         var markdown = await session.WriteReportsAsync(folder, cancellationToken);
         var summary = ConformanceSummary.From(session, markdown, Path.Combine(folder, "report.html"), Path.Combine(folder, "junit.xml"), source.Origin);
-        if (format == OutputFormat.Json)
-        {
-            JsonOutput.Write(console.Json, summary);
-        }
-        else
-        {
-            ConformanceMatrixPrinter.Print(console.Out, session, summary, details);
-        }
+        console.Write(format, summary, people => ConformanceMatrixPrinter.Print(people, session, summary, details));
 
         return summary.Passed ? ExitCodes.Success : ExitCodes.Failure;
     }

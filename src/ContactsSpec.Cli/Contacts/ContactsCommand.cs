@@ -88,11 +88,7 @@ internal static class ContactsCommand
             var contact = builder.Build() ?? throw CliException.InvalidInput("The contact is invalid: " + string.Join("; ", builder.Errors));
             using var provider = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
             var result = await provider.Client.UpsertAsync(contact, cancellationToken);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, new UpsertDocument(provider.Provider, result.Id, result.Outcome, result.NotStored));
-            }
-            else
+            console.Write(format, new UpsertDocument(provider.Provider, result.Id, result.Outcome, result.NotStored), people =>
             {
                 var outcome = result.Outcome switch
                 {
@@ -101,12 +97,12 @@ internal static class ContactsCommand
                     _ => "written (the provider does not say whether it was new)",
                 };
                 var who = result.Id is null ? "Contact" : $"Contact {result.Id}";
-                console.Out.MarkupLine($"[green]{Markup.Escape(who)} {outcome}[/] at {Markup.Escape(provider.Provider)}.");
+                people.MarkupLine($"[green]{Markup.Escape(who)} {outcome}[/] at {Markup.Escape(provider.Provider)}.");
                 if (result.NotStored.Count > 0)
                 {
-                    console.Out.MarkupLine($"[yellow]Not stored by {Markup.Escape(provider.Provider)}:[/] {string.Join(", ", result.NotStored)}");
+                    people.MarkupLine($"[yellow]Not stored by {Markup.Escape(provider.Provider)}:[/] {string.Join(", ", result.NotStored)}");
                 }
-            }
+            });
 
             return ExitCodes.Success;
         });
@@ -125,14 +121,7 @@ internal static class ContactsCommand
             var format = parse.GetValue(CliApplication.OutputOption);
             using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
             var contact = await provider.Client.GetAsync(parse.GetRequiredValue(id), cancellationToken);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, ContactDocument.From(contact));
-            }
-            else
-            {
-                console.Out.Write(ContactTables.Single(provider.Provider, contact));
-            }
+            console.Write(format, ContactDocument.From(contact), people => people.Write(ContactTables.Single(provider.Provider, contact)));
 
             return ExitCodes.Success;
         });
@@ -153,14 +142,7 @@ internal static class ContactsCommand
             var max = parse.GetValue(limit) ?? int.MaxValue;
             using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
             var contacts = await CollectAsync(console, $"Reading contacts from {provider.Provider}", provider.Client.ListAsync(cancellationToken), max);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, new ListDocument<ContactDocument>(provider.Provider, contacts.Count, [.. contacts.Select(ContactDocument.From)]));
-            }
-            else
-            {
-                console.Out.Write(ContactTables.Many(provider.Provider, contacts));
-            }
+            console.Write(format, new ListDocument<ContactDocument>(provider.Provider, contacts.Count, [.. contacts.Select(ContactDocument.From)]), people => people.Write(ContactTables.Many(provider.Provider, contacts)));
 
             return ExitCodes.Success;
         });
@@ -196,22 +178,18 @@ internal static class ContactsCommand
                 firstError = result.Items.FirstOrDefault(item => item.Error is not null)?.Error;
             }
 
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, new DeleteDocument(provider.Provider, deleted, failed));
-            }
-            else
+            console.Write(format, new DeleteDocument(provider.Provider, deleted, failed), people =>
             {
                 foreach (var id in deleted)
                 {
-                    console.Out.MarkupLine($"[green]Deleted[/] {Markup.Escape(id)} at {Markup.Escape(provider.Provider)}.");
+                    people.MarkupLine($"[green]Deleted[/] {Markup.Escape(id)} at {Markup.Escape(provider.Provider)}.");
                 }
 
                 foreach (var item in failed)
                 {
-                    console.Out.MarkupLine($"[red]Not deleted[/] {Markup.Escape(item.Key ?? values[item.Index])}: {Markup.Escape(item.Error?.Kind ?? item.Status.ToString())}: {Markup.Escape(item.Error?.Message ?? string.Empty)}");
+                    people.MarkupLine($"[red]Not deleted[/] {Markup.Escape(item.Key ?? values[item.Index])}: {Markup.Escape(item.Error?.Kind ?? item.Status.ToString())}: {Markup.Escape(item.Error?.Message ?? string.Empty)}");
                 }
-            }
+            });
 
             return firstError is null ? ExitCodes.Success : ExitCodes.For(firstError.Kind);
         });
@@ -260,14 +238,7 @@ internal static class ContactsCommand
             var format = parse.GetValue(CliApplication.OutputOption);
             using var provider = await ProviderConnection.OpenAsync(listConnection.Read(parse), console, cancellationToken);
             var groups = await CollectAsync(console, $"Reading groups from {provider.Provider}", provider.Client.ListGroupsAsync(cancellationToken), int.MaxValue);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, new ListDocument<GroupDocument>(provider.Provider, groups.Count, [.. groups.Select(group => new GroupDocument(group.Id, group.Name))]));
-            }
-            else
-            {
-                console.Out.Write(ContactTables.Groups(provider.Provider, groups));
-            }
+            console.Write(format, new ListDocument<GroupDocument>(provider.Provider, groups.Count, [.. groups.Select(group => new GroupDocument(group.Id, group.Name))]), people => people.Write(ContactTables.Groups(provider.Provider, groups)));
 
             return ExitCodes.Success;
         });
@@ -301,14 +272,7 @@ internal static class ContactsCommand
         var format = parse.GetValue(CliApplication.OutputOption);
         using var provider = await ProviderConnection.OpenAsync(connection.Read(parse), console, cancellationToken);
         await change(provider.Client, value, cancellationToken);
-        if (format == OutputFormat.Json)
-        {
-            JsonOutput.Write(console.Json, new GroupChangeDocument(provider.Provider, action, value));
-        }
-        else
-        {
-            console.Out.MarkupLine($"[green]Group {Markup.Escape(value)} {action}[/] at {Markup.Escape(provider.Provider)}.");
-        }
+        console.Write(format, new GroupChangeDocument(provider.Provider, action, value), people => people.MarkupLine($"[green]Group {Markup.Escape(value)} {action}[/] at {Markup.Escape(provider.Provider)}."));
 
         return ExitCodes.Success;
     }

@@ -33,6 +33,19 @@ internal sealed class CliConsole
     public TextWriter Json => Console.Out;
 #pragma warning restore CA1822
 
+    /// <summary>A result: <paramref name="document"/> as JSON with <c>--output json</c>, else what <paramref name="forPeople"/> draws on <see cref="Out"/>.</summary>
+    public void Write<T>(OutputFormat format, T document, Action<IAnsiConsole> forPeople)
+    {
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(Json, document);
+        }
+        else
+        {
+            forPeople(Out);
+        }
+    }
+
     public static CliConsole Create()
     {
         var noColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 }

@@ -71,14 +71,7 @@ internal static class RegenerateCommand
             }
 
             var result = new RegenerationResult(check, outcomes.All(outcome => outcome.Status == RegenerationStatus.UpToDate), outcomes);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, result);
-            }
-            else
-            {
-                Print(console.Out, result);
-            }
+            console.Write(format, result, people => Print(people, result));
 
             return check && !result.UpToDate ? ExitCodes.Failure : ExitCodes.Success;
         }

@@ -27,11 +27,7 @@ internal static class SandboxCommand
             using var server = SandboxServer.Start(specs);
             var url = server.BaseUri().GetLeftPart(UriPartial.Authority);
             var baseUrls = specs.ToDictionary(spec => spec.Key, spec => SandboxStubFactory.BaseUri(spec, server.BaseUri()).ToString().TrimEnd('/'), StringComparer.Ordinal);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Json, new SandboxDocument(url, SandboxServer.UrlVariable, baseUrls));
-            }
-            else
+            console.Write(format, new SandboxDocument(url, SandboxServer.UrlVariable, baseUrls), people =>
             {
                 var table = new Table().Title($"[bold]Sandbox running at {Markup.Escape(url)}[/]").Border(TableBorder.Rounded)
                     .AddColumn("provider").AddColumn("--base-url");
@@ -40,10 +36,10 @@ internal static class SandboxCommand
                     table.AddRow(Markup.Escape(provider), Markup.Escape(baseUrl));
                 }
 
-                console.Out.Write(table);
-                console.Out.MarkupLine($"In another shell: [bold]export {SandboxServer.UrlVariable}={Markup.Escape(url)}[/]; every [bold]contacts ... --sandbox[/] command then answers from here at once.");
-                console.Out.MarkupLine("Press Ctrl+C to stop it.");
-            }
+                people.Write(table);
+                people.MarkupLine($"In another shell: [bold]export {SandboxServer.UrlVariable}={Markup.Escape(url)}[/]; every [bold]contacts ... --sandbox[/] command then answers from here at once.");
+                people.MarkupLine("Press Ctrl+C to stop it.");
+            });
 
             try
             {

@@ -83,14 +83,7 @@ internal static partial class ContactImporter
             OutcomeUnknownRows = [.. unknown.Select(Problem)],
         };
 
-        if (format == OutputFormat.Json)
-        {
-            JsonOutput.Write(console.Json, document);
-        }
-        else
-        {
-            Print(console.Out, document);
-        }
+        console.Write(format, document, people => Print(people, document));
 
         // Rows to check at the provider come first: a script must not import anything again before that.
         var providerFailure = rejected.FirstOrDefault(row => row.Rejection!.Error is not null)?.Rejection!.Error;
