@@ -37,7 +37,7 @@ public sealed class ConformanceCommandTests
         {
             Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<style>"));
             Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link"), "self-contained: no scripts, no external stylesheets");
-            Assert.That(html, Does.Contain("<details class=\"provider\" id=\"provider-wawp\"><summary>wawp: 10 of 10 passed</summary>"), "a passing provider stays folded");
+            Assert.That(html, Does.Match("<details class=\"provider\" id=\"provider-wawp\"><summary>wawp: (\\d+) of \\1 passed</summary>"), "a passing provider stays folded");
             Assert.That(html, Does.Contain("<code>upsertContact</code>"));
             Assert.That(html, Does.Contain("<td class=\"pass\">pass</td>"));
             Assert.That(html, Does.Contain("+unknown-field"));
