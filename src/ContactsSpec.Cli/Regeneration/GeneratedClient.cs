@@ -4,7 +4,7 @@ namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
 /// One <c>&lt;OpenApiClient&gt;</c> item of a project under <c>generated/</c>, resolved as Directory.Build.targets
-/// resolves it: the spec, its NSwag settings (default: nswag.json beside the spec) and the output file (default:
+/// resolves it: the spec, its NSwag settings (default: nswag.json beside the spec, else the shared specs/nswag.json) and the output file (default:
 /// <c>&lt;ClientName&gt;.g.cs</c> in the project).
 /// </summary>
 internal sealed record GeneratedClient(
@@ -30,13 +30,21 @@ internal sealed record GeneratedClient(
                 var spec = Resolve(directory, include);
                 var clientName = Attribute(item, "ClientName") ?? throw new CliException($"{project}: OpenApiClient '{include}' needs ClientName.");
                 var ns = Attribute(item, "Namespace") ?? throw new CliException($"{project}: OpenApiClient '{include}' needs Namespace.");
-                var settings = Attribute(item, "Settings") is { } configured ? Resolve(directory, configured) : Path.Combine(Path.GetDirectoryName(spec)!, "nswag.json");
+                var settings = Attribute(item, "Settings") is { } configured ? Resolve(directory, configured) : DefaultSettings(spec);
                 var output = Attribute(item, "Output") is { } path ? Resolve(directory, path) : Path.Combine(directory, clientName + ".g.cs");
                 clients.Add(new GeneratedClient(Path.GetFileName(Path.GetDirectoryName(spec)!), project, spec, settings, output, ns, clientName));
             }
         }
 
         return clients;
+    }
+
+    // As Directory.Build.targets: the spec's own nswag.json where it needs one, else the shared one in the folder above.
+    private static string DefaultSettings(string spec)
+    {
+        var folder = Path.GetDirectoryName(spec)!;
+        var own = Path.Combine(folder, "nswag.json");
+        return File.Exists(own) ? own : Path.GetFullPath(Path.Combine(folder, "..", "nswag.json"));
     }
 
     private static string? Attribute(XElement element, string name) => element.Attribute(name)?.Value is { Length: > 0 } value ? value : null;
