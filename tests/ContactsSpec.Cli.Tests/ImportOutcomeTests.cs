@@ -81,6 +81,43 @@ public sealed class ImportOutcomeTests
     }
 
     [Test]
+    public async Task An_unknown_file_is_never_overwritten_nor_removed_by_a_later_run()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.File("wasms.csv", "phone,name,groups\n+923012345678,Martin Crater,1\n");
+        var first = Path.Combine(folder.Path, "wasms.unknown.csv");
+
+        await WasmsWentWrongAsync("contacts", "import", input);
+        var recorded = File.ReadAllText(first);
+        var validateOnly = await WasmsWentWrongAsync("contacts", "import", input, "--validate-only");
+        var again = await WasmsWentWrongAsync("contacts", "import", input, "-o", "json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(validateOnly.ExitCode, Is.EqualTo(0), validateOnly.ToString());
+            Assert.That(File.ReadAllText(first), Is.EqualTo(recorded), "the first run's record stays as it was");
+            Assert.That(again.Json().GetProperty("outcomeUnknownFile").GetString(), Is.EqualTo(Path.Combine(folder.Path, "wasms.unknown.2.csv")));
+        });
+    }
+
+    [Test]
+    public async Task Importing_an_unknown_file_never_writes_over_it()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.File("wasms.unknown.csv", "phone,name,groups,_line,_reason\n+923012345678,Martin Crater,1,2,unknown: checked and not there\n");
+        var before = File.ReadAllText(input);
+
+        var run = await WasmsWentWrongAsync("contacts", "import", input, "--rejected", Path.Combine(folder.Path, "wasms.rejected.csv"), "-o", "json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(6), run.ToString());
+            Assert.That(File.ReadAllText(input), Is.EqualTo(before));
+            Assert.That(run.Json().GetProperty("outcomeUnknownFile").GetString(), Is.EqualTo(Path.Combine(folder.Path, "wasms.unknown.2.csv")));
+        });
+    }
+
+    [Test]
     public async Task An_import_with_nothing_rejected_writes_no_rejected_file_and_removes_an_old_one()
     {
         using var folder = new TemporaryFolder();

@@ -207,7 +207,8 @@ internal static class ContactsCommand
         var rejected = new Option<string?>("--rejected")
         {
             Description = "Where to write the rows certainly not imported, with their reasons (only when there are any). Default: <file>.rejected.csv "
-                + "(or .rejected.jsonl) beside the input. Rows that may have been written go to <file>.unknown.csv (.unknown.jsonl) beside it.",
+                + "(or .rejected.jsonl) beside the input. Rows that may have been written go beside it, with .unknown in place of .rejected "
+                + "(or the first free .unknown.N name: that file is never overwritten).",
             HelpName = "file",
         };
         command.Arguments.Add(file);

@@ -24,15 +24,78 @@ internal static partial class ContactImporter
         var fileFormat = ImportFile.DetectFormat(path, formatOption);
         var file = ImportFile.Read(path, fileFormat);
         var rejectedFile = Path.GetFullPath(rejectedPath ?? RejectedRowsWriter.DefaultPath(path, fileFormat));
-        if (string.Equals(rejectedFile, Path.GetFullPath(path), StringComparison.Ordinal))
+        if (RejectedRowsWriter.SamePath(rejectedFile, path))
         {
             throw CliException.Usage($"--rejected names the import file itself ('{path}'): pick another path, or the input would be overwritten.");
         }
 
-        var unknownFile = RejectedRowsWriter.UnknownPath(rejectedFile, fileFormat);
         using var connection = await ProviderConnection.OpenAsync(settings, console, cancellationToken);
+        var interrupted = false;
+        try
+        {
+            await ValidateAndSendAsync(console, connection, file, validateOnly, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SendAsync has marked what was in flight and what was never sent; the files below record it.
+            interrupted = true;
+        }
 
-        var sent = 0;
+        var rejected = file.Rows.Where(row => row.IsRejected && !row.IsOutcomeUnknown).ToList();
+        var unknown = file.Rows.Where(row => row.IsOutcomeUnknown).ToList();
+        var invalid = rejected.Count(row => row.Rejection!.Stage != ProviderStage);
+        // The unknown rows first: they are the record a user must not lose.
+        var unknownFile = unknown.Count == 0 ? null : TryWrite(console, () => RejectedRowsWriter.WriteUnknown(rejectedFile, path, file, unknown));
+        var writtenRejected = TryWrite(console, () => RejectedRowsWriter.Write(rejectedFile, file, rejected) ? rejectedFile : null);
+        var document = new ImportDocument
+        {
+            Provider = settings.Provider,
+            File = Path.GetFullPath(path),
+            Format = fileFormat,
+            ValidateOnly = validateOnly,
+            Rows = file.Rows.Count,
+            Invalid = invalid,
+            Valid = file.Rows.Count - invalid,
+            Sent = file.Rows.Count(row => row.Sent),
+            Succeeded = validateOnly ? 0 : file.Rows.Count - rejected.Count - unknown.Count,
+            Failed = rejected.Count - invalid,
+            OutcomeUnknown = unknown.Count,
+            RejectedFile = writtenRejected,
+            OutcomeUnknownFile = unknownFile,
+            Rejected = [.. rejected.Select(Problem)],
+            OutcomeUnknownRows = [.. unknown.Select(Problem)],
+        };
+
+        console.Write(format, document, people => Print(people, document));
+        if (interrupted)
+        {
+            throw new OperationCanceledException("The import was interrupted; the rows not imported are in the files above.", cancellationToken);
+        }
+
+        // Rows to check at the provider come first: a script must not import anything again before that.
+        var providerFailure = rejected.FirstOrDefault(row => row.Rejection!.Error is not null)?.Rejection!.Error;
+        return unknown.Count > 0 ? ExitCodes.OutcomeUnknown
+            : providerFailure is not null ? providerFailure.ExitCode
+            : rejected.Count > 0 ? ExitCodes.InvalidInput
+            : ExitCodes.Success;
+    }
+
+    // A file that cannot be written must not cost the summary, which lists every row too.
+    private static string? TryWrite(CliConsole console, Func<string?> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            console.Error.MarkupLine($"[red]Could not write a rows file:[/] {Markup.Escape(error.Message)} The rows are listed below.");
+            return null;
+        }
+    }
+
+    private static async Task ValidateAndSendAsync(CliConsole console, ProviderConnection connection, ImportFile file, bool validateOnly, CancellationToken cancellationToken)
+    {
         if (console.ShowsProgress)
         {
             await console.Error.Progress()
@@ -46,8 +109,8 @@ internal static partial class ContactImporter
                     if (!validateOnly)
                     {
                         var valid = file.Rows.Count(row => !row.IsRejected);
-                        var sending = context.AddTask($"Sending {valid} contacts to {settings.Provider}", maxValue: Math.Max(1, valid));
-                        sent = await SendAsync(connection, file, done => sending.Increment(done), cancellationToken);
+                        var sending = context.AddTask($"Sending {valid} contacts to {connection.Provider}", maxValue: Math.Max(1, valid));
+                        await SendAsync(connection, file, done => sending.Increment(done), cancellationToken);
                         sending.Value = sending.MaxValue;
                     }
                 });
@@ -57,40 +120,9 @@ internal static partial class ContactImporter
             await ValidateAsync(connection, file, cancellationToken);
             if (!validateOnly)
             {
-                sent = await SendAsync(connection, file, null, cancellationToken);
+                await SendAsync(connection, file, null, cancellationToken);
             }
         }
-
-        var rejected = file.Rows.Where(row => row.IsRejected && !row.IsOutcomeUnknown).ToList();
-        var unknown = file.Rows.Where(row => row.IsOutcomeUnknown).ToList();
-        var invalid = rejected.Count(row => row.Rejection!.Stage != ProviderStage);
-        var document = new ImportDocument
-        {
-            Provider = settings.Provider,
-            File = Path.GetFullPath(path),
-            Format = fileFormat,
-            ValidateOnly = validateOnly,
-            Rows = file.Rows.Count,
-            Invalid = invalid,
-            Valid = file.Rows.Count - invalid,
-            Sent = sent,
-            Succeeded = validateOnly ? 0 : file.Rows.Count - rejected.Count - unknown.Count,
-            Failed = rejected.Count - invalid,
-            OutcomeUnknown = unknown.Count,
-            RejectedFile = RejectedRowsWriter.Write(rejectedFile, file, rejected) ? rejectedFile : null,
-            OutcomeUnknownFile = RejectedRowsWriter.Write(unknownFile, file, unknown) ? unknownFile : null,
-            Rejected = [.. rejected.Select(Problem)],
-            OutcomeUnknownRows = [.. unknown.Select(Problem)],
-        };
-
-        console.Write(format, document, people => Print(people, document));
-
-        // Rows to check at the provider come first: a script must not import anything again before that.
-        var providerFailure = rejected.FirstOrDefault(row => row.Rejection!.Error is not null)?.Rejection!.Error;
-        return unknown.Count > 0 ? ExitCodes.OutcomeUnknown
-            : providerFailure is not null ? providerFailure.ExitCode
-            : rejected.Count > 0 ? ExitCodes.InvalidInput
-            : ExitCodes.Success;
     }
 
     private static ImportProblem Problem(ImportRow row) =>
@@ -111,12 +143,11 @@ internal static partial class ContactImporter
         }
     }
 
-    private static async Task<int> SendAsync(ProviderConnection connection, ImportFile file, Action<int>? progress, CancellationToken cancellationToken)
+    private static async Task SendAsync(ProviderConnection connection, ImportFile file, Action<int>? progress, CancellationToken cancellationToken)
     {
         var valid = file.Rows.Where(row => !row.IsRejected).ToList();
         var capabilities = connection.Client.Capabilities;
         var slice = capabilities.MaxUpsertBatchSize is { } batch ? batch * 4 : FanOutSlice;
-        var sent = 0;
         ContactsException? stop = null;
         for (var start = 0; start < valid.Count; start += slice)
         {
@@ -137,6 +168,11 @@ internal static partial class ContactImporter
             {
                 result = await connection.Client.UpsertManyAsync(rows.Select(row => row.Contact!), cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Interrupted(rows, valid.Skip(start + rows.Count), capabilities.IdempotentUpsert);
+                throw;
+            }
             catch (ContactsException error)
             {
                 // The whole slice failed before any item result (for example validation the probe could not see).
@@ -150,7 +186,11 @@ internal static partial class ContactImporter
                 continue;
             }
 
-            sent += result.Items.Count(item => item.Status != ContactBatchItemStatus.NotAttempted);
+            foreach (var item in result.Items.Where(item => item.Status != ContactBatchItemStatus.NotAttempted))
+            {
+                rows[item.Index].Sent = true;
+            }
+
             foreach (var item in result.Items.Where(item => item.Status != ContactBatchItemStatus.Succeeded))
             {
                 var error = item.Error!;
@@ -164,8 +204,31 @@ internal static partial class ContactImporter
 
             progress?.Invoke(rows.Count);
         }
+    }
 
-        return sent;
+    /// <summary>
+    /// Ctrl+C during a slice: its rows may have been written. Sending one again is harmless where the provider's
+    /// upsert is idempotent, so those are rejected to send again; otherwise their outcome is unknown. Later rows were not sent.
+    /// </summary>
+    private static void Interrupted(List<ImportRow> inFlight, IEnumerable<ImportRow> notSent, bool idempotent)
+    {
+        foreach (var row in inFlight)
+        {
+            row.Sent = true;
+            if (idempotent)
+            {
+                row.Reject(ProviderStage, "interrupted while being sent; sending it again is safe");
+            }
+            else
+            {
+                row.Reject(ImportRow.UnknownStage, "interrupted while being sent: it may have been written");
+            }
+        }
+
+        foreach (var row in notSent)
+        {
+            row.Reject(ProviderStage, "not sent: the import was interrupted");
+        }
     }
 
     private static string StageOf(ContactsException error) => error.Kind == ContactsErrorKind.OutcomeUnknown ? ImportRow.UnknownStage : ProviderStage;

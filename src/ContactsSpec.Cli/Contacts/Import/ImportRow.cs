@@ -33,6 +33,9 @@ internal sealed class ImportRow
     /// <summary>Whether the row was not imported, or may not have been.</summary>
     public bool IsRejected => Rejection is not null;
 
+    /// <summary>Whether the row was sent to the provider (whatever came of it).</summary>
+    public bool Sent { get; set; }
+
     /// <summary>Whether the row was sent but whether the provider wrote it is not known.</summary>
     public bool IsOutcomeUnknown => Rejection?.Stage == UnknownStage;
 

@@ -9,8 +9,9 @@ namespace ContactsSpec.Cli.Contacts.Import;
 /// Writes rows not imported (the rejected file) or sent with an unknown outcome (the unknown file), each as it was
 /// read plus <c>_line</c> and <c>_reason</c>, in the input's format and CSV separator: fix the rejected rows and
 /// import that file again (the importer ignores columns and keys starting with <c>_</c>); check the unknown ones at
-/// the provider first. A file is written only when it has rows; one left at its path by an earlier run is removed,
-/// so that what is there always describes the last run.
+/// the provider first. The rejected file is written only when it has rows, and one an earlier run left at its path
+/// is removed, so that it always describes the last run. An unknown file is never overwritten or removed: it is the
+/// only record of rows to check, so a run that has some writes them to the first free name beside the rejected file.
 /// </summary>
 internal static class RejectedRowsWriter
 {
@@ -24,11 +25,28 @@ internal static class RejectedRowsWriter
     public static string DefaultPath(string inputPath, ImportFormat format) =>
         Path.ChangeExtension(inputPath, RejectedSuffix + Extension(format));
 
-    /// <summary>The unknown file beside the rejected one: <c>x.rejected.csv</c> gives <c>x.unknown.csv</c>.</summary>
-    public static string UnknownPath(string rejectedPath, ImportFormat format)
+    /// <summary>Whether two paths name one file (compared as the file system does: case-insensitively except on Linux).</summary>
+    public static bool SamePath(string first, string second) =>
+        string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Writes the unknown rows beside the rejected file (<c>x.rejected.csv</c> gives <c>x.unknown.csv</c>), under the
+    /// first name no file has (<c>x.unknown.2.csv</c>, ...), so that no earlier record, and never the input, is
+    /// overwritten. Returns the path written.
+    /// </summary>
+    public static string WriteUnknown(string rejectedPath, string inputPath, ImportFile file, IReadOnlyCollection<ImportRow> rows)
     {
-        var stem = Path.ChangeExtension(rejectedPath, null);
-        return (stem.EndsWith(RejectedSuffix, StringComparison.Ordinal) ? stem[..^RejectedSuffix.Length] : stem) + UnknownSuffix + Extension(format);
+        var stem = Path.ChangeExtension(Path.GetFullPath(rejectedPath), null);
+        stem = (stem.EndsWith(RejectedSuffix, StringComparison.Ordinal) ? stem[..^RejectedSuffix.Length] : stem) + UnknownSuffix;
+        var extension = Extension(file.Format);
+        var path = stem + extension;
+        for (var number = 2; File.Exists(path) || SamePath(path, inputPath) || SamePath(path, rejectedPath); number++)
+        {
+            path = string.Create(CultureInfo.InvariantCulture, $"{stem}.{number}{extension}");
+        }
+
+        Write(path, file, rows);
+        return path;
     }
 
     /// <summary>Writes <paramref name="rows"/> to <paramref name="path"/>; with none, removes what an earlier run left there. True when written.</summary>
