@@ -508,7 +508,7 @@ public partial class ContactsClient : IDisposable
             return new ContactsException(
                 error.Kind, error.Provider, error.Operation,
                 own.Count > 0 ? error.Message : $"{error.Message} (rejected with its batch; this item itself was not reported invalid)",
-                error.Status, error.ProviderCode, own, error.IsRetryable, error.RetryAfter);
+                error.Status, error.ProviderCode, own, error.IsRetryable, error.RetryAfter, error.InnerException);
         }
     }
 }

@@ -75,7 +75,7 @@ public abstract class ContactsClientOptions
     internal ContactsClientOptions ValidatedCopy()
     {
         var copy = (ContactsClientOptions)MemberwiseClone();
-        copy.Retry = new ContactsRetryOptions { MaxRetries = Retry.MaxRetries, BaseDelay = Retry.BaseDelay, MaxDelay = Retry.MaxDelay };
+        copy.Retry = Retry.Clone();
         copy.Validate();
         return copy;
     }

@@ -2,7 +2,7 @@ namespace ContactsSpec;
 
 /// <summary>
 /// One credential of a provider, as every part of ContactsSpec names it: the options property it sets, the name the
-/// command-line tool uses for it (its flag <c>--name</c> and its variable <c>CONTACTSSPEC_PROVIDER_NAME</c>), and
+/// command-line tool uses for it (its flag <c>--name</c> and its variable <c>CONTACTSSPEC_KEY_NAME</c>), and
 /// where the provider's spec puts it.
 /// </summary>
 public sealed class ContactsCredential

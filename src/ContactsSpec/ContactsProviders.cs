@@ -7,8 +7,8 @@ using ContactsSpec.Clients.WazzupV3;
 namespace ContactsSpec;
 
 /// <summary>
-/// The providers: each declared here once (<see cref="Registered"/>), and read from here by the dependency injection
-/// checks, the command-line tool, the conformance suite and the tests.
+/// The providers: each declared here once (<see cref="Registered"/>), and read from here by the command-line tool,
+/// the conformance and reliability suites; ProviderRegistryTests holds dependency injection, the specs and the docs to it.
 /// </summary>
 public static class ContactsProviders
 {

@@ -15,4 +15,6 @@ public sealed class ContactsRetryOptions
     /// <see cref="ContactsErrorKind.RetryLater"/> carrying it. Default 30 s.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal ContactsRetryOptions Clone() => (ContactsRetryOptions)MemberwiseClone();
 }

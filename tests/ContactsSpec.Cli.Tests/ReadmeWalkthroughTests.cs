@@ -19,7 +19,7 @@ public sealed class ReadmeWalkthroughTests
     {
         using var repository = new RepositoryCopy();
         var steps = Steps(File.ReadAllLines(Path.Combine(CliTool.RepositoryRoot, "README.md")));
-        Assume.That(steps, Is.Not.Empty);
+        Assert.That(steps, Is.Not.Empty, "the walkthrough's bash block");
 
         foreach (var step in steps)
         {

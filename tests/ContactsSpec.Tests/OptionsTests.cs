@@ -17,16 +17,17 @@ public sealed class OptionsTests
         var options = WammOptions();
         using var client = Client(options, handler);
 
-        // Changed after creation: an invalid value that was never validated, and a credential.
+        // Changed after creation: an invalid value that was never validated, a credential and the host.
         options.MaxConcurrency = 0;
         options.Token = "changed-afterwards";
+        options.BaseUri = new Uri("https://elsewhere.example");
         var result = await client.UpsertManyAsync([new Contact { Phone = "79001234567", Name = "Ivan" }, new Contact { Phone = "79001234568", Name = "Anna" }]);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.AllSucceeded, Is.True);
             Assert.That(handler.Requests.Select(request => request.Uri.AbsolutePath), Has.All.Contain(WammToken));
-            Assert.That(client.ToString(), Does.Not.Contain("changed-afterwards"));
+            Assert.That(handler.Requests.Select(request => request.Uri.Host), Is.All.EqualTo(new WammContactsOptions().DefaultBaseUri.Host), "the host the client was created with");
         });
     }
 

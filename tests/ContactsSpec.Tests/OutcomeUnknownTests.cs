@@ -103,6 +103,26 @@ public sealed class OutcomeUnknownTests
     }
 
     [Test]
+    public async Task Time_running_out_while_waiting_to_retry_a_rate_limited_create_is_the_rate_limit_not_an_unknown_outcome()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Status(HttpStatusCode.TooManyRequests));
+        var options = WasmsOptions(maxRetries: 3);
+        options.Retry.BaseDelay = TimeSpan.FromSeconds(5);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        options.OverallTimeout = TimeSpan.FromMilliseconds(300);
+        using var client = Client(options, handler);
+
+        var error = await ContactsErrorAsync(() => client.UpsertAsync(WasmsContact()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.RetryLater), "the provider said it did not process the request");
+            Assert.That(error.Status, Is.EqualTo(429));
+            Assert.That(handler.Requests, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task A_connection_never_made_is_transport_and_retryable_since_nothing_was_sent()
     {
         var handler = new ScriptedHandler(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));

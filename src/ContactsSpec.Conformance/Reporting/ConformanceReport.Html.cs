@@ -213,7 +213,8 @@ public sealed partial class ConformanceReport
 
     private static string Anchor(string provider) => "provider-" + provider;
 
-    private static string CaseAnchor(ConformanceCase @case) => "case-" + @case.Id.Replace('/', '-');
+    // Case ids are unique and hold no white space (kebab-case example names), so they make valid, distinct ids.
+    private static string CaseAnchor(ConformanceCase @case) => "case-" + @case.Id;
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

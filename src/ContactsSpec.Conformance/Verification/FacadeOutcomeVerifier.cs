@@ -1,5 +1,6 @@
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Invocation;
+using ContactsSpec.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace ContactsSpec.Conformance.Verification;
@@ -7,7 +8,7 @@ namespace ContactsSpec.Conformance.Verification;
 /// <summary>
 /// Judges what the facade made of a documented response. A response that docs/ERRORS.md lists must give a
 /// <see cref="ContactsException"/> with that row's kind, code (verbatim), status and retryability (for a write not
-/// safe to repeat, a retryable failure is OutcomeUnknown and not retryable, as the table's notes say); any other
+/// safe to repeat, a failure after which the provider may have acted is OutcomeUnknown, as docs/ERRORS.md says); any other
 /// documented response must give a result carrying what the body says. A documented error missing from the
 /// table is itself a failure, so the table covers every documented error.
 /// </summary>
@@ -36,8 +37,8 @@ public static class FacadeOutcomeVerifier
             return [$"expected ContactsException {row.Kind} ('{row.Code ?? "—"}'), got {(error is null ? "a result" : Describe(error))}"];
         }
 
-        // docs/ERRORS.md: a write not safe to repeat turns a retryable failure other than RetryLater into OutcomeUnknown.
-        var unknown = FacadeInvoker.IsNotSafeToRepeat(@case.Operation) && row.Retryable && row.Kind != ContactsErrorKind.RetryLater;
+        // docs/ERRORS.md: a write not safe to repeat turns a failure after which the provider may have acted into OutcomeUnknown.
+        var unknown = FacadeInvoker.IsNotSafeToRepeat(@case.Operation) && ContactsErrorFactory.MayHaveActed(row.Kind, @case.Status);
         var (kind, retryable, rule) = unknown
             ? (ContactsErrorKind.OutcomeUnknown, false, $"docs/ERRORS.md says {row.Kind}, which a write not safe to repeat reports as OutcomeUnknown")
             : (row.Kind, row.Retryable, $"docs/ERRORS.md says {row.Kind}");

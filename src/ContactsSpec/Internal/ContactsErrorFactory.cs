@@ -93,10 +93,13 @@ internal sealed class ContactsErrorFactory(string provider, SecretRedactor redac
     /// answer that is a failure of the provider's own (5xx, an unreadable body, WaSMS's body status 500) rather than a
     /// refusal (4xx kinds, RetryLater) or a redirect.
     /// </summary>
-    public static bool MayHaveActed(ContactsException error) => error.Kind switch
+    public static bool MayHaveActed(ContactsException error) => MayHaveActed(error.Kind, error.Status, error.RequestNotSent);
+
+    /// <summary>The same rule for an error of <paramref name="kind"/> with <paramref name="status"/> (the conformance verifier's expectation).</summary>
+    public static bool MayHaveActed(ContactsErrorKind kind, int? status, bool requestNotSent = false) => kind switch
     {
-        ContactsErrorKind.Transport => !error.RequestNotSent,
-        ContactsErrorKind.ProviderError => error.Status is not (>= 300 and < 500),
+        ContactsErrorKind.Transport => !requestNotSent,
+        ContactsErrorKind.ProviderError => status is not (>= 300 and < 500),
         _ => false,
     };
 

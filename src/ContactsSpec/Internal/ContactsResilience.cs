@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -15,6 +16,10 @@ namespace ContactsSpec.Internal;
 internal sealed partial class ContactsResilience
 {
     private static readonly ResiliencePropertyKey<long> StartedAt = new("ContactsSpec.StartedAt");
+
+    // Set when a retry is scheduled, to the failure that asked for it; cleared when the next attempt starts. A timeout
+    // while it is set fired during the wait, not during a request.
+    private static readonly ResiliencePropertyKey<Exception?> WaitingAfter = new("ContactsSpec.WaitingAfter");
 
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _nonIdempotent;
@@ -42,11 +47,24 @@ internal sealed partial class ContactsResilience
         context.Properties.Set(StartedAt, _options.TimeProvider.GetTimestamp());
         try
         {
-            return await pipeline.ExecuteAsync(static async (context, state) => await state(context.CancellationToken).ConfigureAwait(false), context, call)
-                .ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(
+                static async (context, state) =>
+                {
+                    context.Properties.Set(WaitingAfter, null);
+                    return await state(context.CancellationToken).ConfigureAwait(false);
+                },
+                context,
+                call).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
         {
+            // A write not safe to repeat retries only an answer that says nothing was done (RetryLater): time running
+            // out while waiting to send it again leaves that answer standing; during a request, the outcome is unknown.
+            if (!idempotent && context.Properties.TryGetValue(WaitingAfter, out var waiting) && waiting is ContactsException answer)
+            {
+                ExceptionDispatchInfo.Throw(answer);
+            }
+
             var timedOut = _errors.TimedOut(operation, timeout.Timeout, overall: timeout.Timeout == _options.OverallTimeout);
             throw idempotent ? timedOut : _errors.OutcomeUnknown(operation, timedOut);
         }
@@ -90,6 +108,7 @@ internal sealed partial class ContactsResilience
                     arguments.Outcome.Exception is ContactsException { RetryAfter: { Ticks: > 0 } retryAfter } ? (TimeSpan?)retryAfter : null),
                 OnRetry = arguments =>
                 {
+                    arguments.Context.Properties.Set(WaitingAfter, arguments.Outcome.Exception);
                     LogRetry(logger, provider, Describe(arguments.Outcome.Exception), arguments.AttemptNumber + 1, arguments.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
                 },
