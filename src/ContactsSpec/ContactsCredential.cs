@@ -5,7 +5,7 @@ namespace ContactsSpec;
 /// command-line tool uses for it (its flag <c>--name</c> and its variable <c>CONTACTSSPEC_KEY_NAME</c>), and
 /// where the provider's spec puts it.
 /// </summary>
-public sealed class ContactsCredential
+internal sealed class ContactsCredential
 {
     private readonly Action<ContactsClientOptions, string> _set;
 

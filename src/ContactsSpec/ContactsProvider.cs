@@ -5,7 +5,7 @@ namespace ContactsSpec;
 /// key, its options and credentials, and its generated client. Each is declared once, in
 /// <see cref="ContactsProviders.Registered"/>.
 /// </summary>
-public sealed class ContactsProvider
+internal sealed class ContactsProvider
 {
     private readonly Func<ContactsClientOptions> _createOptions;
 

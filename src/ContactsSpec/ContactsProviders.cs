@@ -28,7 +28,7 @@ public static class ContactsProviders
     public const string WazzupV3 = "wazzup-v3";
 
     /// <summary>Every provider, in the order they are listed to people.</summary>
-    public static IReadOnlyList<ContactsProvider> Registered { get; } =
+    internal static IReadOnlyList<ContactsProvider> Registered { get; } =
     [
         new(Wamm, "WAMM.chat API2", () => new WammContactsOptions(),
             [Credential<WammContactsOptions>("token", "API token", nameof(WammContactsOptions.Token), "token", (options, value) => options.Token = value)],
@@ -55,7 +55,7 @@ public static class ContactsProviders
 
     /// <summary>The provider with this key.</summary>
     /// <exception cref="ArgumentException">No provider has that key.</exception>
-    public static ContactsProvider Find(string key) =>
+    internal static ContactsProvider Find(string key) =>
         Registered.FirstOrDefault(provider => string.Equals(provider.Key, key, StringComparison.Ordinal))
         ?? throw new ArgumentException($"Unknown provider '{key}'; the providers are {string.Join(", ", All)}.", nameof(key));
 
