@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using ContactsSpec.Internal;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ public partial class ContactsClient : IDisposable
     private int _disposed;
 
     /// <summary>A client for the provider <paramref name="options"/> describe, with its own connection pool.</summary>
+    // The two constructors differ in their second parameter's type, so no call can be ambiguous between them.
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Distinct required parameter types.")]
     public ContactsClient(ContactsClientOptions options, ILoggerFactory? loggerFactory = null)
 #pragma warning disable CA2000 // The HttpClient built here owns the handler chain and is disposed with this client.
         : this(options, ContactsTransport.Create(), loggerFactory, ownsTransport: true)
@@ -42,6 +45,7 @@ public partial class ContactsClient : IDisposable
     /// (<c>AllowAutoRedirect = false</c>): one that does would send the request, credentials included, wherever a
     /// redirect points before the facade can refuse it (it still refuses that answer).
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Distinct required parameter types.")]
     public ContactsClient(ContactsClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory = null)
         : this(options, transport, loggerFactory, ownsTransport: false)
     {

@@ -76,6 +76,59 @@ public sealed class ConventionTests
     }
 
     [Test]
+    public void What_the_client_returns_is_read_only()
+    {
+        var returned = new HashSet<Type>();
+        foreach (var method in typeof(ContactsClient).GetMethods(Declared))
+        {
+            Collect(method.ReturnType, returned);
+        }
+
+        returned.Add(typeof(ContactsException));
+        var offenders = returned.SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(property => property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter) || IsMutableCollection(property.PropertyType))
+            .Select(property => $"{property.DeclaringType!.Name}.{property.Name}")
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(returned, Has.Member(typeof(Contact)).And.Member(typeof(ContactBatchItemResult)).And.Member(typeof(ContactsCapabilities)), "the walk finds the results");
+            Assert.That(offenders, Is.Empty, "a result a caller can change after the facade returned it");
+        });
+    }
+
+    // The facade's own types reachable from a return type: through Task<T>, IAsyncEnumerable<T>, collections and properties.
+    private static void Collect(Type type, HashSet<Type> found)
+    {
+        if (type.IsGenericType)
+        {
+            foreach (var argument in type.GetGenericArguments())
+            {
+                Collect(argument, found);
+            }
+
+            return;
+        }
+
+        if (type.Assembly != Facade || type.IsEnum || !found.Add(type))
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Collect(property.PropertyType, found);
+        }
+    }
+
+    private static bool IsInitOnly(MethodInfo setter) =>
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(modifier => modifier.FullName == "System.Runtime.CompilerServices.IsExternalInit");
+
+    private static bool IsMutableCollection(Type type) =>
+        type.IsArray || (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(List<>) || definition == typeof(Dictionary<,>) || definition == typeof(HashSet<>) || definition == typeof(ICollection<>) || definition == typeof(IList<>)));
+
+    [Test]
     public void No_public_member_exposes_a_generated_client_type()
     {
         var offenders = new List<string>();
