@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 using ContactsSpec.Conformance.Specs;
 
 namespace ContactsSpec.Conformance.Tests;
@@ -58,6 +59,23 @@ public sealed class ProviderRegistryTests
             Assert.That(provider.GeneratedClientType.Assembly.GetName().Name, Is.EqualTo(provider.GeneratedClientType.Namespace));
             Assert.That(File.Exists(Path.Combine(ConformanceSuite.RepositoryRoot, "generated", provider.GeneratedClientType.Namespace!, $"{provider.GeneratedClientType.Namespace}.csproj")),
                 Is.True, "the generated client's project under generated/");
+        });
+    }
+
+    [TestCaseSource(nameof(Providers))]
+    public void The_provider_has_a_kiota_client_project_generating_from_its_spec(string key)
+    {
+        var name = ContactsProviders.Find(key).GeneratedClientType.Namespace + ".Kiota";
+        var project = Path.Combine(ConformanceSuite.RepositoryRoot, "generated", name, name + ".csproj");
+
+        Assert.That(project, Does.Exist, "its Kiota project under generated/");
+        var item = XDocument.Load(project).Descendants("KiotaClient").SingleOrDefault();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(item?.Attribute("Include")?.Value, Is.EqualTo($"../../specs/{key}/openapi.yaml"));
+            Assert.That(item?.Attribute("Namespace")?.Value, Is.EqualTo(name));
+            Assert.That(File.ReadAllText(Path.Combine(ConformanceSuite.RepositoryRoot, "ContactsSpec.sln")), Does.Contain($"{name}.csproj"), "in the solution");
         });
     }
 
