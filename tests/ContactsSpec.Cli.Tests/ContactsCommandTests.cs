@@ -329,6 +329,41 @@ public sealed class ContactsCommandTests
         Assert.That(run.Json().GetProperty("succeeded").GetInt32(), Is.EqualTo(1));
     }
 
+    [TestCase("file")]
+    [TestCase("stdin")]
+    [TestCase("file variable")]
+    public async Task A_credential_can_come_from_a_file_or_standard_input_and_is_never_printed(string source)
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("api-key", CliTestServer.EnvironmentApiKey + "\n");
+        string[] arguments = ["contacts", "get", "env-1", "-p", "wazzup-v3", "--base-url", CliTestServer.BaseUrl("wazzup-v3", CliTestServer.RequiresApiKey), "--allow-insecure-http", "-o", "json"];
+
+        var run = source switch
+        {
+            "file" => await CliTool.RunAsync([.. arguments, "--api-key", "@" + file], null, null),
+            "stdin" => await CliTool.RunAsync([.. arguments, "--api-key", "-"], null, null, standardInput: CliTestServer.EnvironmentApiKey + "\n"),
+            _ => await CliTool.RunAsync(arguments, new Dictionary<string, string> { ["CONTACTSSPEC_WAZZUP_V3_API_KEY_FILE"] = file }, null),
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+            Assert.That(run.StandardOutput + run.StandardError, Does.Not.Contain(CliTestServer.EnvironmentApiKey));
+        });
+    }
+
+    [Test]
+    public async Task A_credential_file_that_cannot_be_read_is_a_usage_error_naming_the_file()
+    {
+        var run = await CliTool.RunAsync("contacts", "list", "-p", "wazzup-v3", "--sandbox", "--api-key", "@/no/such/api-key");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+            Assert.That(run.StandardError, Does.Contain("--api-key").And.Contain("/no/such/api-key"));
+        });
+    }
+
     [Test]
     public async Task Credentials_come_from_the_environment_and_are_never_printed()
     {

@@ -29,7 +29,8 @@ internal static class CliTool
         RunAsync(arguments, null, repository: null, workingDirectory: folder, inCheckout: false);
 
     public static async Task<CliRun> RunAsync(
-        string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory = null, bool inCheckout = true)
+        string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory = null, bool inCheckout = true,
+        string? standardInput = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -63,6 +64,11 @@ internal static class CliTool
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
