@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -38,6 +40,25 @@ internal sealed partial class ContactsResilience
 
     public async Task<T> ExecuteAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var activity = ContactsTelemetry.Start(_errors.Provider, operation);
+        var startedAt = Stopwatch.GetTimestamp();
+        var attempts = new StrongBox<int>();
+        try
+        {
+            var result = await ExecuteCoreAsync(operation, idempotent, call, attempts, cancellationToken).ConfigureAwait(false);
+            ContactsTelemetry.Stop(activity, _errors.Provider, operation, startedAt, attempts.Value, error: null);
+            return result;
+        }
+        catch (Exception error)
+        {
+            ContactsTelemetry.Stop(activity, _errors.Provider, operation, startedAt, attempts.Value, error);
+            throw;
+        }
+    }
+
+    private async Task<T> ExecuteCoreAsync<T>(
+        string operation, bool idempotent, Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(_disposal.IsCancellationRequested, typeof(ContactsClient));
         var pipeline = idempotent ? _idempotent : _nonIdempotent;
         // Linked only when the caller can cancel too: most calls then cost no extra token source.
@@ -51,10 +72,11 @@ internal sealed partial class ContactsResilience
                 static async (context, state) =>
                 {
                     context.Properties.Set(WaitingAfter, null);
-                    return await state(context.CancellationToken).ConfigureAwait(false);
+                    state.Attempts.Value++;
+                    return await state.Call(context.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                call).ConfigureAwait(false);
+                (Call: call, Attempts: attempts)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
         {
