@@ -1,7 +1,9 @@
 using System.Net;
 using ContactsSpec.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static ContactsSpec.Tests.Support.TestClients;
 
 namespace ContactsSpec.Tests;
@@ -130,8 +132,80 @@ public sealed class DependencyInjectionTests
         services.AddContacts().AddWasms(o => o.BaseUri = new Uri("https://sys.wasms.net/api"));
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IContactsClientFactory>().CreateClient("wasms"));
-        Assert.That(error!.Message, Does.Contain("Secret"));
+        // Options validation refuses them (and, with a host, at start: below), naming the account and the setting.
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IContactsClientFactory>().CreateClient("wasms"));
+        Assert.That(error!.Message, Does.Contain("Secret").And.Contain("'wasms'"));
+    }
+
+    [Test]
+    public void A_host_with_an_invalid_account_fails_when_it_starts_naming_the_account_and_setting()
+    {
+        var services = new ServiceCollection();
+        services.AddContacts().Add<WazzupV3ContactsOptions>("tenant-a", o => o.BaseUri = new Uri("http://plain.example"));
+        using var provider = services.BuildServiceProvider();
+
+        // What a .NET host runs when it starts (ValidateOnStart).
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(error!.Message, Does.Contain("'tenant-a'").And.Contain("wazzup-v3").And.Contain("BaseUri"));
+    }
+
+    [Test]
+    public async Task Two_accounts_of_one_provider_each_send_their_own_key_through_their_own_client()
+    {
+        var tenantA = new ScriptedHandler(_ => Respond.Json(V3ContactJson("1")));
+        var tenantB = new ScriptedHandler(_ => Respond.Json(V3ContactJson("1")));
+        var services = new ServiceCollection();
+        var contacts = services.AddContacts()
+            .Add<WazzupV3ContactsOptions>("tenant-a", o => o.ApiKey = "key-a")
+            .Add<WazzupV3ContactsOptions>("tenant-b", o => o.ApiKey = "key-b");
+        contacts.HttpClient("tenant-a").ConfigurePrimaryHttpMessageHandler(() => tenantA);
+        contacts.HttpClient("tenant-b").ConfigurePrimaryHttpMessageHandler(() => tenantB);
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IContactsClientFactory>();
+
+        await factory.CreateClient("tenant-a").GetAsync("1");
+        await factory.CreateClient("tenant-b").GetAsync("1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(factory.Providers, Is.EquivalentTo(new[] { "tenant-a", "tenant-b" }));
+            Assert.That(tenantA.Requests.Single().Header("Authorization"), Is.EqualTo("Bearer key-a"));
+            Assert.That(tenantB.Requests.Single().Header("Authorization"), Is.EqualTo("Bearer key-b"));
+        });
+    }
+
+    [Test]
+    public void Adding_two_accounts_under_one_name_is_refused_rather_than_keeping_one()
+    {
+        var contacts = new ServiceCollection().AddContacts().AddWazzupV3(o => o.ApiKey = "a");
+
+        Assert.Throws<InvalidOperationException>(() => contacts.AddWazzupV3(o => o.ApiKey = "b"));
+    }
+
+    [Test]
+    public async Task An_account_binds_its_options_from_configuration()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Status(HttpStatusCode.InternalServerError));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Contacts:Crm:ApiKey"] = "key-from-configuration",
+            ["Contacts:Crm:BaseUri"] = "https://wazzup.proxy.test/",
+            ["Contacts:Crm:Retry:MaxRetries"] = "1",
+            ["Contacts:Crm:Retry:BaseDelay"] = "00:00:00.001",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddContacts().Add<WazzupV3ContactsOptions>("crm", configuration.GetSection("Contacts:Crm")).HttpClient("crm").ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        await ContactsErrorAsync(() => provider.GetRequiredService<IContactsClientFactory>().CreateClient("crm").GetAsync("1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Requests, Has.Count.EqualTo(2), "Retry:MaxRetries bound");
+            Assert.That(handler.Requests.Select(request => request.Uri.Host), Is.All.EqualTo("wazzup.proxy.test"));
+            Assert.That(handler.Requests[0].Header("Authorization"), Is.EqualTo("Bearer key-from-configuration"));
+        });
     }
 
     [Test]

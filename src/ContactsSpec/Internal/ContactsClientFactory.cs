@@ -7,7 +7,7 @@ internal sealed class ContactsClientFactory(
     : IContactsClientFactory
 {
     private readonly Dictionary<string, IContactsProviderRegistration> _registrations =
-        registrations.GroupBy(registration => registration.Provider).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
+        registrations.ToDictionary(registration => registration.Name, StringComparer.Ordinal);
 
     public IReadOnlyList<string> Providers => [.. _registrations.Keys];
 
@@ -16,17 +16,17 @@ internal sealed class ContactsClientFactory(
         if (!_registrations.TryGetValue(provider, out var registration))
         {
             throw new InvalidOperationException(
-                $"No contacts provider '{provider}' is registered; registered: {(_registrations.Count == 0 ? "none" : string.Join(", ", _registrations.Keys))}. Add it with services.AddContacts().Add...().");
+                $"No contacts account '{provider}' is registered; registered: {(_registrations.Count == 0 ? "none" : string.Join(", ", _registrations.Keys))}. Add it with services.AddContacts().Add...().");
         }
 
         return new ContactsClient(
             registration.ResolveOptions(services),
-            httpClientFactory.CreateClient(ContactsBuilder.HttpClientName(provider)),
+            httpClientFactory.CreateClient(ContactsBuilder.HttpClientName(registration.Name)),
             loggerFactory.CreateLogger<ContactsClient>());
     }
 
     public ContactsClient CreateClient() => _registrations.Count == 1
         ? CreateClient(_registrations.Keys.Single())
         : throw new InvalidOperationException(
-            $"{_registrations.Count} contacts providers are registered; name one: CreateClient(\"{string.Join("\" | \"", _registrations.Keys)}\").");
+            $"{_registrations.Count} contacts accounts are registered; name one: CreateClient(\"{string.Join("\" | \"", _registrations.Keys)}\").");
 }
