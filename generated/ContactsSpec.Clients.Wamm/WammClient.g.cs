@@ -664,6 +664,16 @@ namespace ContactsSpec.Clients.Wamm
         {
             settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         }
+
+        // ContactsSpec: a client built on an HttpClient that has a BaseAddress (AddHttpClient<IClient, Client>(c =>
+        // c.BaseAddress = ...)) sends its requests there; the spec's server is the default only without one.
+        partial void Initialize()
+        {
+            if (_httpClient.BaseAddress is { } baseAddress)
+            {
+                BaseUrl = baseAddress.ToString();
+            }
+        }
     }
 
     /// <summary>

@@ -871,6 +871,16 @@ namespace ContactsSpec.Clients.Wasms
         {
             settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         }
+
+        // ContactsSpec: a client built on an HttpClient that has a BaseAddress (AddHttpClient<IClient, Client>(c =>
+        // c.BaseAddress = ...)) sends its requests there; the spec's server is the default only without one.
+        partial void Initialize()
+        {
+            if (_httpClient.BaseAddress is { } baseAddress)
+            {
+                BaseUrl = baseAddress.ToString();
+            }
+        }
     }
 
     /// <summary>

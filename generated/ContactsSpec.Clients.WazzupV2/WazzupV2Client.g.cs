@@ -874,6 +874,16 @@ namespace ContactsSpec.Clients.WazzupV2
         {
             settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         }
+
+        // ContactsSpec: a client built on an HttpClient that has a BaseAddress (AddHttpClient<IClient, Client>(c =>
+        // c.BaseAddress = ...)) sends its requests there; the spec's server is the default only without one.
+        partial void Initialize()
+        {
+            if (_httpClient.BaseAddress is { } baseAddress)
+            {
+                BaseUrl = baseAddress.ToString();
+            }
+        }
     }
 
     /// <summary>
