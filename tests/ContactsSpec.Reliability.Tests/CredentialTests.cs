@@ -3,6 +3,7 @@ using System.Text;
 using ContactsSpec.Reliability.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ContactsSpec.Reliability.Tests;
 
@@ -99,7 +100,8 @@ public sealed class CredentialTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var refused = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IContactsClientFactory>().CreateClient("wazzup-v3"));
+        // Options validation refuses it (at host start too), naming the setting.
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IContactsClientFactory>().CreateClient("wazzup-v3"));
         Evidence.Scan("http refused (DI)", refused);
         Assert.That(refused!.Message, Does.Contain("AllowInsecureHttp"));
     }
