@@ -82,10 +82,7 @@ public sealed class ChatTypeTests
             ChatType.WhatsApp, ChatType.WhatsGroup, ChatType.Viber, ChatType.Instagram, ChatType.Telegram,
             ChatType.TeleGroup, ChatType.Vk, ChatType.Avito, ChatType.Max, ChatType.MaxGroup,
         };
-        var specValues = File.ReadAllLines(RepositoryFiles.SpecPath(ContactsProviders.WazzupV3))
-            .SkipWhile(line => !line.Contains("x-extensible-enum:", StringComparison.Ordinal)).Skip(1)
-            .TakeWhile(line => line.TrimStart().StartsWith("- ", StringComparison.Ordinal))
-            .Select(line => line.Trim()[2..].Trim());
+        var specValues = SpecDocument.Load(ContactsProviders.WazzupV3).Scalars("components", "schemas", "ContactData", "properties", "chatType", "x-extensible-enum");
 
         Assert.That(known.Select(type => type.Value), Is.EqualTo(specValues));
     }

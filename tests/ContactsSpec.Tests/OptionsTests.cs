@@ -48,7 +48,7 @@ public sealed class OptionsTests
         Assert.Multiple(() =>
         {
             Assert.That(options.Provider, Is.EqualTo(provider));
-            Assert.That(options.DefaultBaseUri, Is.EqualTo(RepositoryFiles.FirstServerUrl(provider)));
+            Assert.That(options.DefaultBaseUri, Is.EqualTo(SpecDocument.Load(provider).FirstServerUrl()));
             Assert.That(options.BaseUri, Is.EqualTo(options.DefaultBaseUri), "BaseUri defaults to the documented host");
         });
     }

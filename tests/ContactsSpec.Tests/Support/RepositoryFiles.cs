@@ -25,14 +25,4 @@ public static class RepositoryFiles
     public static string RootFolder => Root.Value;
 
     public static string SpecPath(string provider) => Path.Combine(RootFolder, "specs", provider, "openapi.yaml");
-
-    /// <summary>The spec's first <c>servers[].url</c>, by a plain text search.</summary>
-    public static Uri FirstServerUrl(string provider)
-    {
-        var lines = File.ReadAllLines(SpecPath(provider));
-        var servers = Array.FindIndex(lines, line => line.TrimEnd() == "servers:");
-        Assert.That(servers, Is.GreaterThanOrEqualTo(0), $"{provider}: no servers section");
-        var url = lines.Skip(servers + 1).Select(line => line.Trim()).First(line => line.StartsWith("- url:", StringComparison.Ordinal));
-        return new Uri(url["- url:".Length..].Trim().Trim('"', '\''));
-    }
 }

@@ -21,7 +21,16 @@ public sealed class SpecDocument
     }
 
     /// <summary>The scalar at a path of mapping keys, e.g. <c>"components", "schemas", "Contact", "properties", "name", "maxLength"</c>.</summary>
-    public string Scalar(params string[] path)
+    public string Scalar(params string[] path) => ((YamlScalarNode)Node(path)).Value!;
+
+    /// <summary>The scalars of the sequence at a path, e.g. a schema's <c>x-extensible-enum</c>.</summary>
+    public IReadOnlyList<string> Scalars(params string[] path) => [.. ((YamlSequenceNode)Node(path)).Children.Cast<YamlScalarNode>().Select(item => item.Value!)];
+
+    /// <summary>The spec's first <c>servers[].url</c>.</summary>
+    public Uri FirstServerUrl() =>
+        new(((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)Node("servers")).Children[0]).Children[new YamlScalarNode("url")]).Value!);
+
+    private YamlNode Node(params string[] path)
     {
         YamlNode node = _root;
         foreach (var key in path)
@@ -32,7 +41,7 @@ public sealed class SpecDocument
                 : ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
         }
 
-        return ((YamlScalarNode)node).Value!;
+        return node;
     }
 
     public int Number(params string[] path) => int.Parse(Scalar(path), System.Globalization.CultureInfo.InvariantCulture);
