@@ -105,8 +105,7 @@ public partial class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(contact);
         Require(ContactsOperations.UpsertOne, ContactsOperationNames.Upsert);
         var notStored = Prepare([contact], ContactsOperationNames.Upsert)[0];
-        var outcome = await Resilience.ExecuteAsync(
-            ContactsOperationNames.Upsert, Capabilities.IdempotentUpsert, token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(ContactsOperationNames.Upsert, token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
         return new ContactWriteResult(Adapter.WrittenId(contact), outcome, notStored);
     }
 
@@ -129,15 +128,14 @@ public partial class ContactsClient : IDisposable
             await RunChunksAsync(batch, size, ContactsOperationNames.UpsertMany, async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
-                await Resilience.ExecuteAsync(ContactsOperationNames.UpsertMany, Capabilities.IdempotentUpsert, t => Adapter.UpsertChunkAsync(chunk, t), token)
+                await RunAsync(ContactsOperationNames.UpsertMany, t => Adapter.UpsertChunkAsync(chunk, t), token)
                     .ConfigureAwait(false);
                 return [];
             }, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await RunSinglesAsync(batch, (index, token) => Resilience.ExecuteAsync(
-                ContactsOperationNames.Upsert, Capabilities.IdempotentUpsert, t => Adapter.UpsertOneAsync(items[index], t), token), cancellationToken).ConfigureAwait(false);
+            await RunSinglesAsync(batch, (index, token) => RunAsync(ContactsOperationNames.Upsert, t => Adapter.UpsertOneAsync(items[index], t), token), cancellationToken).ConfigureAwait(false);
         }
 
         return batch.ToResult();
@@ -163,7 +161,7 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.Get, ContactsOperationNames.Get);
         RequireId(id, ContactsOperationNames.Get);
-        return Resilience.ExecuteAsync(ContactsOperationNames.Get, idempotent: true, token => Adapter.GetAsync(id, token), cancellationToken);
+        return RunAsync(ContactsOperationNames.Get, token => Adapter.GetAsync(id, token), cancellationToken);
     }
 
     /// <summary>Streams every contact, one page at a time: memory stays constant however many there are.</summary>
@@ -182,7 +180,7 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.Delete, ContactsOperationNames.Delete);
         RequireId(id, ContactsOperationNames.Delete);
-        return Resilience.ExecuteAsync(ContactsOperationNames.Delete, idempotent: true, token => Adapter.DeleteOneAsync(id, token), cancellationToken);
+        return RunAsync(ContactsOperationNames.Delete, token => Adapter.DeleteOneAsync(id, token), cancellationToken);
     }
 
     /// <summary>
@@ -211,7 +209,7 @@ public partial class ContactsClient : IDisposable
             await RunChunksAsync(batch, size, ContactsOperationNames.DeleteMany, async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
-                var notFound = await Resilience.ExecuteAsync(ContactsOperationNames.DeleteMany, idempotent: true, t => Adapter.DeleteChunkAsync(chunk, t), token)
+                var notFound = await RunAsync(ContactsOperationNames.DeleteMany, t => Adapter.DeleteChunkAsync(chunk, t), token)
                     .ConfigureAwait(false);
                 return [.. Enumerable.Range(range.Start, range.Count).Where(index => notFound.Contains(items[index]))];
             }, cancellationToken).ConfigureAwait(false);
@@ -220,7 +218,7 @@ public partial class ContactsClient : IDisposable
         {
             await RunSinglesAsync(batch, async (index, token) =>
             {
-                await Resilience.ExecuteAsync(ContactsOperationNames.Delete, idempotent: true, t => Adapter.DeleteOneAsync(items[index], t), token).ConfigureAwait(false);
+                await RunAsync(ContactsOperationNames.Delete, t => Adapter.DeleteOneAsync(items[index], t), token).ConfigureAwait(false);
                 return ContactWriteOutcome.Written;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -241,8 +239,7 @@ public partial class ContactsClient : IDisposable
             throw Adapter.Errors.InvalidInput(ContactsOperationNames.CreateGroup, errors);
         }
 
-        // Creating a group twice makes two groups: not idempotent.
-        return Resilience.ExecuteAsync(ContactsOperationNames.CreateGroup, idempotent: false, token => Adapter.CreateGroupAsync(name, token), cancellationToken);
+        return RunAsync(ContactsOperationNames.CreateGroup, token => Adapter.CreateGroupAsync(name, token), cancellationToken);
     }
 
     /// <summary>Streams every contact group (WaSMS), one page at a time.</summary>
@@ -257,8 +254,26 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.Groups, ContactsOperationNames.DeleteGroup);
         RequireId(id, ContactsOperationNames.DeleteGroup);
-        return Resilience.ExecuteAsync(ContactsOperationNames.DeleteGroup, idempotent: true, token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
+        return RunAsync(ContactsOperationNames.DeleteGroup, token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
     }
+
+    // One provider call through the resilience pipeline, retried as far as the operation is safe to repeat.
+    private Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, cancellationToken);
+
+    private Task RunAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, cancellationToken);
+
+    /// <summary>
+    /// Whether sending <paramref name="operation"/> twice writes nothing twice: reads and deletes always, an upsert where
+    /// the provider's is idempotent (WaSMS can only create), a group creation never (it makes a second group).
+    /// </summary>
+    internal bool IsSafeToRepeat(string operation) => operation switch
+    {
+        ContactsOperationNames.Upsert or ContactsOperationNames.UpsertMany => Capabilities.IdempotentUpsert,
+        ContactsOperationNames.CreateGroup => false,
+        _ => true,
+    };
 
     /// <inheritdoc />
     public override string ToString() => _options is null ? nameof(ContactsClient) : $"{nameof(ContactsClient)} ({Options})";
@@ -361,7 +376,7 @@ public partial class ContactsClient : IDisposable
         string? continuation = null;
         do
         {
-            var page = await Resilience.ExecuteAsync(operation, idempotent: true, token => readPage(continuation, token), cancellationToken).ConfigureAwait(false);
+            var page = await RunAsync(operation, token => readPage(continuation, token), cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 yield return item;

@@ -49,14 +49,6 @@ public static class FacadeInvoker
     /// <summary>Spec operations no facade call sends, with the reason; the suite asserts this list exactly (today: none).</summary>
     public static IReadOnlyDictionary<(string Provider, string OperationId), string> Unreachable { get; } = new Dictionary<(string, string), string>();
 
-    // Facade calls whose write is not safe to repeat (a WaSMS contact or group creation): a failure after which the
-    // provider may have acted ends there in OutcomeUnknown, not in the retryable kind docs/ERRORS.md gives the answer.
-    private static readonly HashSet<(string Provider, string OperationId)> NotSafeToRepeat =
-    [
-        ("wasms", "createContact"),
-        ("wasms", "createGroup"),
-    ];
-
     // Requests a facade call sends before the operation's own, each answered with the named documented example.
     private static readonly Dictionary<(string Provider, string OperationId), (string OperationId, string Example)[]> Preceding = new()
     {
@@ -74,13 +66,6 @@ public static class FacadeInvoker
     {
         ArgumentNullException.ThrowIfNull(operation);
         return Preceding.GetValueOrDefault((operation.Spec.Key, operation.Id), []);
-    }
-
-    /// <summary>Whether the facade call for this operation writes something that sending twice would write twice.</summary>
-    public static bool IsNotSafeToRepeat(SpecOperation operation)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        return NotSafeToRepeat.Contains((operation.Spec.Key, operation.Id));
     }
 
     /// <summary>Whether a facade call sends this operation's request.</summary>
@@ -132,7 +117,10 @@ public static class FacadeInvoker
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new InvocationOutcome(null, null, exception);
+            return new InvocationOutcome(null, null, exception)
+            {
+                SafeToRepeat = exception is not ContactsException contacts || client.IsSafeToRepeat(contacts.Operation),
+            };
         }
     }
 

@@ -38,7 +38,7 @@ public static class FacadeOutcomeVerifier
         }
 
         // docs/ERRORS.md: a write not safe to repeat turns a failure after which the provider may have acted into OutcomeUnknown.
-        var unknown = FacadeInvoker.IsNotSafeToRepeat(@case.Operation) && ContactsErrorFactory.MayHaveActed(row.Kind, @case.Status);
+        var unknown = !outcome.SafeToRepeat && ContactsErrorFactory.MayHaveActed(row.Kind, @case.Status);
         var (kind, retryable, rule) = unknown
             ? (ContactsErrorKind.OutcomeUnknown, false, $"docs/ERRORS.md says {row.Kind}, which a write not safe to repeat reports as OutcomeUnknown")
             : (row.Kind, row.Retryable, $"docs/ERRORS.md says {row.Kind}");
