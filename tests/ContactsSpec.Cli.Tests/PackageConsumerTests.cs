@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using ContactsSpec.Cli.Tests.Support;
 using ContactsSpec.Conformance.Specs;
@@ -27,7 +26,7 @@ public sealed class PackageConsumerTests
     {
         var configuration = typeof(PackageConsumerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         foreach (var project in new[] { "src/ContactsSpec/ContactsSpec.csproj", "src/ContactsSpec.Cli/ContactsSpec.Cli.csproj" }
-            .Concat(ContactsProviders.All.Select(key => $"generated/{ClientProject(key)}/{ClientProject(key)}.csproj")))
+            .Concat(CliTool.GeneratedClientProjects.Select(name => $"generated/{name}/{name}.csproj")))
         {
             var pack = await RunAsync("dotnet", ["pack", project, "-c", configuration, "--no-build", "-o", Packages, "-nologo", $"-p:Version={_version}"], CliTool.RepositoryRoot);
             Assert.That(pack.ExitCode, Is.Zero, pack.Output);
@@ -101,9 +100,6 @@ public sealed class PackageConsumerTests
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string ClientProject(string key) =>
-        "ContactsSpec.Clients." + string.Concat(key.Split('-').Select(part => char.ToUpper(part[0], CultureInfo.InvariantCulture) + part[1..]));
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string folder)
     {

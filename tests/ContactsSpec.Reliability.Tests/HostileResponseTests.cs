@@ -170,8 +170,11 @@ public sealed class HostileResponseTests
     /// The outcome docs/ERRORS.md gives; null where any ContactsException will do (an error answer echoing the
     /// credential). A write not safe to repeat makes a failure after which the provider may have acted OutcomeUnknown.
     /// </summary>
-    private static string? Expect(FacadeOperation operation, HostileAnswer answer) =>
-        AsAnswered(operation, answer) is "ProviderError" or "Transport" && !operation.Idempotent ? "OutcomeUnknown" : AsAnswered(operation, answer);
+    private static string? Expect(FacadeOperation operation, HostileAnswer answer)
+    {
+        var kind = AsAnswered(operation, answer);
+        return kind is "ProviderError" or "Transport" && !operation.Idempotent ? "OutcomeUnknown" : kind;
+    }
 
     private static string? AsAnswered(FacadeOperation operation, HostileAnswer answer) => answer switch
     {

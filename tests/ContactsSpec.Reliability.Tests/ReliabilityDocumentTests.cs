@@ -11,8 +11,6 @@ namespace ContactsSpec.Reliability.Tests;
 [TestFixture]
 public sealed partial class ReliabilityDocumentTests
 {
-    private static readonly string[] Lines = File.ReadAllLines(DocumentedFaultMatrix.DocumentPath);
-
     private static IEnumerable<string> Cells => DocumentedFaultMatrix.Cells.Values;
 
     [Test]
@@ -58,9 +56,9 @@ public sealed partial class ReliabilityDocumentTests
     [Test]
     public void The_quoted_non_idempotent_figures_are_the_tables()
     {
-        // Every WaSMS creation cell but the 429 columns is one request after a failure that may have reached the provider.
+        // Every non-idempotent cell but the 429 columns is one request after a failure that may have reached the provider.
         var ambiguous = DocumentedFaultMatrix.Cells
-            .Where(cell => cell.Key.Operation is "wasms/createContact" or "wasms/createGroup" && !cell.Key.Fault.StartsWith("TooManyRequests", StringComparison.Ordinal))
+            .Where(cell => ProviderCatalog.IsNonIdempotent(cell.Key.Operation) && !cell.Key.Fault.StartsWith("TooManyRequests", StringComparison.Ordinal))
             .ToList();
 
         Assert.Multiple(() =>
@@ -73,7 +71,7 @@ public sealed partial class ReliabilityDocumentTests
     private static int Count(string outcome) => Cells.Count(cell => cell.StartsWith(outcome + " ", StringComparison.Ordinal));
 
     private static string Row(string label) =>
-        Lines.SingleOrDefault(line => line.StartsWith($"| {label}", StringComparison.Ordinal))
+        DocumentedFaultMatrix.Lines.SingleOrDefault(line => line.StartsWith($"| {label}", StringComparison.Ordinal))
         ?? throw new AssertionException($"docs/RELIABILITY.md has no row '{label}'.");
 
     [GeneratedRegex(@"(Transport|ProviderError|RetryLater|OutcomeUnknown) (\d+)")]

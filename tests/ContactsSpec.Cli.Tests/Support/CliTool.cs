@@ -18,6 +18,13 @@ internal static class CliTool
         typeof(CliTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "ContactsSpecCli").Value
         ?? throw new InvalidOperationException("The test assembly does not say where contacts-spec.dll was built.");
 
+    /// <summary>The NSwag client projects under generated/ (the facade's package depends on each), by project name.</summary>
+    public static IReadOnlyList<string> GeneratedClientProjects { get; } =
+        [.. Directory.EnumerateDirectories(Path.Combine(RepositoryRoot, "generated"), "ContactsSpec.Clients.*")
+            .Select(folder => Path.GetFileName(folder)!)
+            .Where(name => !name.EndsWith(".Kiota", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+
     public static Task<CliRun> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
     /// <summary>Runs with <c>$CONTACTSSPEC_SANDBOX_URL</c> naming the shared test server, so <c>--sandbox</c> starts no WireMock of its own.</summary>

@@ -8,9 +8,13 @@ internal static class DocumentedFaultMatrix
 {
     private const string HeaderStart = "| operation | ConnectionReset |";
 
+    private static readonly Lazy<string[]> _lines = new(() => File.ReadAllLines(DocumentPath));
     private static readonly Lazy<IReadOnlyDictionary<(string Operation, string Fault), string>> _cells = new(Read);
 
     public static string DocumentPath => Path.Combine(ReliabilityRun.RepositoryRoot, "docs", "RELIABILITY.md");
+
+    /// <summary>The document's lines, read once.</summary>
+    public static IReadOnlyList<string> Lines => _lines.Value;
 
     /// <summary>Every cell, by operation (<c>provider/operationId</c>) and fault column.</summary>
     public static IReadOnlyDictionary<(string Operation, string Fault), string> Cells => _cells.Value;
@@ -20,7 +24,7 @@ internal static class DocumentedFaultMatrix
 
     private static Dictionary<(string, string), string> Read()
     {
-        var lines = File.ReadAllLines(DocumentPath);
+        var lines = _lines.Value;
         var start = Array.FindIndex(lines, line => line.StartsWith(HeaderStart, StringComparison.Ordinal));
         if (start < 0)
         {

@@ -151,9 +151,9 @@ internal static class Figures
         _ => outcome,
     };
 
-    // A WaSMS create after a failure that may have reached the provider (anything but a 429, which says it did not).
+    // A non-idempotent call after a failure that may have reached the provider (anything but a 429, which says it did not).
     private static IEnumerable<FaultRow> NonIdempotentAmbiguous(IEnumerable<FaultRow> faults) =>
-        faults.Where(row => row.Provider == "wasms" && (row.Operation is "createContact" or "createGroup") && !row.Fault.StartsWith("TooManyRequests", StringComparison.Ordinal));
+        faults.Where(row => ProviderCatalog.IsNonIdempotent($"{row.Provider}/{row.Operation}") && !row.Fault.StartsWith("TooManyRequests", StringComparison.Ordinal));
 
     private static JsonObject Counts(IEnumerable<string> values) =>
         new([.. values.GroupBy(value => value).OrderBy(group => group.Key, StringComparer.Ordinal)

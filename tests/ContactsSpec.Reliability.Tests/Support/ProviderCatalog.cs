@@ -83,6 +83,9 @@ internal static class ProviderCatalog
         new(ContactsProviders.WazzupV3, "DeleteMany", "bulkDeleteContacts", "PATCH", "/v3/contacts/bulk_delete", true, true, DeleteManyAsync),
     ];
 
+    /// <summary>Whether the operation (<c>provider/operationId</c>) is one the facade never sends twice after an ambiguous failure.</summary>
+    public static bool IsNonIdempotent(string operation) => Operations.Any(candidate => !candidate.Idempotent && candidate.ToString() == operation);
+
     /// <summary>The path of the provider's documented host (<c>/api</c> for WaSMS), without a trailing slash.</summary>
     public static string BasePath(string provider) => ContactsProviders.Find(provider).DefaultBaseUri.AbsolutePath.TrimEnd('/');
 

@@ -23,8 +23,8 @@ internal static partial class ContactImporter
     {
         var fileFormat = ImportFile.DetectFormat(path, formatOption);
         var file = ImportFile.Read(path, fileFormat);
-        var rejectedFile = Path.GetFullPath(rejectedPath ?? RejectedRowsWriter.DefaultPath(path, fileFormat));
-        if (RejectedRowsWriter.SamePath(rejectedFile, path))
+        var rejectedFile = Path.GetFullPath(rejectedPath ?? ImportRowsWriter.DefaultPath(path, fileFormat));
+        if (ImportRowsWriter.SamePath(rejectedFile, path))
         {
             throw CliException.Usage($"--rejected names the import file itself ('{path}'): pick another path, or the input would be overwritten.");
         }
@@ -45,8 +45,8 @@ internal static partial class ContactImporter
         var unknown = file.Rows.Where(row => row.IsOutcomeUnknown).ToList();
         var invalid = rejected.Count(row => row.Rejection!.Stage != ProviderStage);
         // The unknown rows first: they are the record a user must not lose.
-        var unknownFile = unknown.Count == 0 ? null : TryWrite(console, () => RejectedRowsWriter.WriteUnknown(rejectedFile, path, file, unknown));
-        var writtenRejected = TryWrite(console, () => RejectedRowsWriter.Write(rejectedFile, file, rejected) ? rejectedFile : null);
+        var unknownFile = unknown.Count == 0 ? null : TryWrite(console, () => ImportRowsWriter.WriteUnknown(rejectedFile, path, file, unknown));
+        var writtenRejected = TryWrite(console, () => ImportRowsWriter.Write(rejectedFile, file, rejected) ? rejectedFile : null);
         var document = new ImportDocument
         {
             Provider = settings.Provider,

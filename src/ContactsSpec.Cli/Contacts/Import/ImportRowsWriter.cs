@@ -13,7 +13,7 @@ namespace ContactsSpec.Cli.Contacts.Import;
 /// is removed, so that it always describes the last run. An unknown file is never overwritten or removed: it is the
 /// only record of rows to check, so a run that has some writes them to the first free name beside the rejected file.
 /// </summary>
-internal static class RejectedRowsWriter
+internal static class ImportRowsWriter
 {
     public const string LineField = "_line";
     public const string ReasonField = "_reason";
