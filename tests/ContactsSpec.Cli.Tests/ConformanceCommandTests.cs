@@ -26,7 +26,7 @@ public sealed class ConformanceCommandTests
     [Test]
     public void Prints_the_matrix()
     {
-        Assert.That(_table.StandardOutput, Does.Contain("Matrix").And.Contain("upsertContact").And.Contain("PASS 18 of 18 cases passed"), _table.ToString());
+        Assert.That(_table.StandardOutput, Does.Contain("Matrix").And.Contain("upsertContact").And.Contain("PASS 27 of 27 cases passed"), _table.ToString());
     }
 
     [Test]
@@ -59,7 +59,48 @@ public sealed class ConformanceCommandTests
     public void The_junit_report_has_a_suite_per_provider()
     {
         var junit = File.ReadAllText(Path.Combine(_folder.Path, "junit.xml"));
-        Assert.That(junit, Does.Contain("<testsuite name=\"wawp\" tests=\"18\" failures=\"0\">"));
+        Assert.That(junit, Does.Contain("<testsuite name=\"wawp\" tests=\"27\" failures=\"0\">"));
+    }
+
+    [Test]
+    public void Every_case_runs_against_the_NSwag_client_the_Kiota_client_and_the_facade()
+    {
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(_folder.Path, "junit.xml"));
+        var names = junit.Descendants("testcase").Select(testCase => (string)testCase.Attribute("name")!).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Does.Contain("wawp/upsertContact/401/empty (NSwag client)"));
+            Assert.That(names, Does.Contain("wawp/upsertContact/401/empty (Kiota client)"));
+            Assert.That(names, Does.Contain("wawp/upsertContact/401/empty (facade)"));
+            Assert.That(_table.StandardOutput, Does.Contain("NSwag client").And.Contain("Kiota client").And.Contain("facade"));
+        });
+    }
+
+    [Test]
+    public async Task Target_picks_the_targets_and_the_coverage_gate_asks_only_for_them()
+    {
+        using var folder = new TemporaryFolder();
+        var run = await CliTool.RunAsync("conformance", "-p", "wawp", "--target", "kiota", "--out", folder.Path, "--output", "json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var json = run.Json();
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("total").GetInt32(), Is.EqualTo(9));
+            Assert.That(json.GetProperty("targets").EnumerateArray().Select(item => item.GetString()), Is.EqualTo(new[] { "kiota" }));
+            Assert.That(json.GetProperty("uncovered").GetArrayLength(), Is.Zero);
+            Assert.That(File.ReadAllText(Path.Combine(folder.Path, "report.md")), Does.Contain("| Kiota client passed / run |").And.Not.Contain("NSwag client"));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_target_is_a_usage_error_naming_the_targets()
+    {
+        var run = await CliTool.RunAsync("conformance", "-p", "wawp", "--target", "nswag,openapi", "-o", "json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Json().GetProperty("error").GetProperty("message").GetString(), Does.Contain("'openapi'").And.Contain("nswag, kiota, facade"));
     }
 
     [Test]
@@ -73,7 +114,7 @@ public sealed class ConformanceCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(json.GetProperty("passed").GetBoolean(), Is.True);
-            Assert.That(json.GetProperty("total").GetInt32(), Is.EqualTo(18));
+            Assert.That(json.GetProperty("total").GetInt32(), Is.EqualTo(27));
             Assert.That(json.GetProperty("failedCases").GetInt32(), Is.Zero);
             Assert.That(json.GetProperty("providers").EnumerateArray().Select(item => item.GetString()), Is.EqualTo(new[] { "wawp" }));
             Assert.That(json.GetProperty("uncovered").GetArrayLength(), Is.Zero);

@@ -100,7 +100,7 @@ public sealed class StubStrictnessTests
     {
         var caseId = request.Headers.GetValues(ConformanceHeaders.CaseId).Single();
         var @case = (await ConformanceSuite.CasesAsync()).Single(candidate => candidate.Id == caseId);
-        using var stubs = ConformanceServer.Runner.LoadStubs(@case, ConformanceTarget.GeneratedClient);
+        using var stubs = ConformanceServer.Runner.LoadStubs(@case, ConformanceTarget.NSwagClient);
         using var response = await Http.SendAsync(request);
         return response.Headers.Contains(ConformanceHeaders.MatchedStub);
     }

@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace ContactsSpec.Cli.Conformance;
 
 /// <summary>
-/// <c>conformance</c>: starts WireMock.Net in process, runs every conformance case against the generated clients and
-/// the facade, prints the matrix and writes report.md, report.html and junit.xml. Exit 0 only when every case
+/// <c>conformance</c>: starts WireMock.Net in process, runs every conformance case against the NSwag clients, the
+/// Kiota clients and the facade (or the targets <c>--target</c> picks), prints the matrix and writes report.md, report.html and junit.xml. Exit 0 only when every case
 /// passes and every documented response of the selected providers has its passing cases (the coverage gate).
 /// </summary>
 internal static class ConformanceCommand
@@ -27,20 +27,27 @@ internal static class ConformanceCommand
             DefaultValueFactory = _ => 8,
         };
         NumberOptionValidation.RequireAtLeast(parallel, 1);
+        var target = new Option<string[]>("--target", "-t")
+        {
+            Description = "Run only these targets (repeat the option or separate with commas): "
+                + string.Join(", ", ConformanceTargets.All.Select(candidate => $"{candidate.Key()} (the {candidate.DisplayName()})")) + ". Default: all.",
+            HelpName = string.Join('|', ConformanceTargets.All.Select(candidate => candidate.Key())),
+        };
         var details = new Option<bool>("--details")
         {
             Description = "Print a row per response (as in report.md), not one per operation.",
         };
 
         var specs = SpecSource.CreateOption();
-        var command = new Command("conformance", "Run every conformance case (generated clients and facade) against WireMock and write the reports.")
+        var command = new Command("conformance", "Run every conformance case (NSwag clients, Kiota clients, facade) against WireMock and write the reports.")
         {
-            provider, output, parallel, details, specs,
+            provider, target, output, parallel, details, specs,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             console,
             parse.GetValue(CliApplication.OutputOption),
             parse.GetValue(provider),
+            parse.GetValue(target),
             parse.GetValue(output),
             parse.GetValue(parallel),
             parse.GetValue(details),
@@ -50,7 +57,7 @@ internal static class ConformanceCommand
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, OutputFormat format, string[]? providers, string? outFolder, int parallel, bool details, string? specsFolder, CancellationToken cancellationToken)
+        CliConsole console, OutputFormat format, string[]? providers, string[]? targets, string? outFolder, int parallel, bool details, string? specsFolder, CancellationToken cancellationToken)
     {
         var source = await SpecSource.ResolveAsync(specsFolder, provider: null, console, cancellationToken);
         var selected = ProviderFilter.Read(providers, [.. source.Specs.Select(spec => spec.Key)]);
@@ -59,7 +66,7 @@ internal static class ConformanceCommand
         var folder = Path.GetFullPath(outFolder ?? Path.Combine(source.RepositoryRoot ?? Environment.CurrentDirectory, "artifacts", "conformance"));
         Directory.CreateDirectory(folder);
 
-        using var session = ConformanceSession.Start(chosen, source.ErrorTable);
+        using var session = ConformanceSession.Start(chosen, source.ErrorTable, ReadTargets(targets));
 
         if (console.ShowsProgress)
         {
@@ -92,5 +99,27 @@ internal static class ConformanceCommand
         console.Write(format, summary, people => ConformanceMatrixPrinter.Print(people, session, summary, details));
 
         return summary.Passed ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>The targets <c>--target</c> names (null: all), each checked.</summary>
+    private static IReadOnlyList<ConformanceTarget>? ReadTargets(string[]? values)
+    {
+        var keys = (values ?? [])
+            .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var unknown = keys.Where(key => ConformanceTargets.FromKey(key) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            throw CliException.Usage(
+                $"Unknown target {string.Join(", ", unknown.Select(key => $"'{key}'"))}; the targets are {string.Join(", ", ConformanceTargets.All.Select(target => target.Key()))}.");
+        }
+
+        return [.. keys.Select(key => ConformanceTargets.FromKey(key)!.Value)];
     }
 }

@@ -11,28 +11,32 @@ internal static class ConformanceMatrixPrinter
     public static void Print(IAnsiConsole console, ConformanceSession session, ConformanceSummary summary, bool perResponse)
     {
         var results = session.Report.Results;
+        var targets = session.Targets;
         var providers = new Table().Title("[bold]Conformance by provider[/]").Border(TableBorder.Rounded)
             .AddColumn("provider").AddColumn(new TableColumn("documented responses").RightAligned())
-            .AddColumn(new TableColumn("forward-compatibility").RightAligned())
-            .AddColumn(new TableColumn("generated client").RightAligned()).AddColumn(new TableColumn("facade").RightAligned());
+            .AddColumn(new TableColumn("forward-compatibility").RightAligned());
+        foreach (var target in targets)
+        {
+            providers.AddColumn(new TableColumn(target.DisplayName()).RightAligned());
+        }
+
         foreach (var provider in results.GroupBy(result => result.Case.Provider).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var client = provider.Where(result => result.Target == ConformanceTarget.GeneratedClient).ToList();
-            var facade = provider.Where(result => result.Target == ConformanceTarget.Facade).ToList();
-            var documented = client.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
-            providers.AddRow(Markup.Escape(provider.Key), $"{documented}", $"{client.Count - documented}", Count(client), Count(facade));
+            var cases = provider.Select(result => result.Case).DistinctBy(@case => @case.Id).ToList();
+            var documented = cases.Count(@case => @case.Kind == ConformanceCaseKind.Documented);
+            providers.AddRow([Markup.Escape(provider.Key), $"{documented}", $"{cases.Count - documented}",
+                .. targets.Select(target => Count([.. provider.Where(result => result.Target == target)]))]);
         }
 
         console.Write(providers);
         console.WriteLine();
-        console.Write(perResponse ? ResponseMatrix(results) : OperationMatrix(results));
+        console.Write(perResponse ? ResponseMatrix(results, targets) : OperationMatrix(results, targets));
         console.WriteLine();
 
         foreach (var failure in results.Where(result => !result.Passed))
         {
-            var target = failure.Target == ConformanceTarget.Facade ? "facade" : "generated client";
             console.Write(new Panel(new Text(failure.Reason))
-                .Header($"[red]FAIL[/] {Markup.Escape(failure.Case.Id)} ({target})")
+                .Header($"[red]FAIL[/] {Markup.Escape(failure.Case.Id)} ({failure.Target.DisplayName()})")
                 .BorderColor(Color.Red));
         }
 
@@ -51,45 +55,56 @@ internal static class ConformanceMatrixPrinter
             : $"[red bold]FAIL[/] {summary.PassedCases} of {summary.Total} cases passed in {summary.Seconds:0.0} s; {summary.FailedCases} failed, {summary.Uncovered.Count} documented responses uncovered.");
     }
 
-    private static Table OperationMatrix(IReadOnlyList<ConformanceResult> results)
+    private static Table OperationMatrix(IReadOnlyList<ConformanceResult> results, IReadOnlyList<ConformanceTarget> targets)
     {
         var table = new Table().Title("[bold]Matrix: provider × operation[/] (responses per operation; --details for one row per response)").Border(TableBorder.Rounded)
-            .AddColumn("provider").AddColumn("operation").AddColumn(new TableColumn("documented + forward-compatibility").RightAligned())
-            .AddColumn(new TableColumn("generated client").RightAligned()).AddColumn(new TableColumn("facade").RightAligned()).AddColumn("failing responses");
+            .AddColumn("provider").AddColumn("operation").AddColumn(new TableColumn("documented + forward-compatibility").RightAligned());
+        foreach (var target in targets)
+        {
+            table.AddColumn(new TableColumn(target.DisplayName()).RightAligned());
+        }
+
+        table.AddColumn("failing responses");
         foreach (var operation in results.GroupBy(result => (result.Case.Provider, Operation: result.Case.Operation.Id)))
         {
-            var client = operation.Where(result => result.Target == ConformanceTarget.GeneratedClient).ToList();
-            var facade = operation.Where(result => result.Target == ConformanceTarget.Facade).ToList();
-            var documented = client.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
+            var cases = operation.Select(result => result.Case).DistinctBy(@case => @case.Id).ToList();
+            var documented = cases.Count(@case => @case.Kind == ConformanceCaseKind.Documented);
             var failing = operation.Where(result => !result.Passed)
-                .Select(result => $"{result.Case.Status}/{result.Case.ExampleName} ({(result.Target == ConformanceTarget.Facade ? "facade" : "client")})")
+                .Select(result => $"{result.Case.Status}/{result.Case.ExampleName} ({result.Target.Key()})")
                 .ToList();
-            var reachable = FacadeInvoker.IsReachable(operation.First().Case.Operation);
-            table.AddRow(
+            var reachable = FacadeInvoker.IsReachable(cases[0].Operation);
+            table.AddRow([
                 Markup.Escape(operation.Key.Provider),
                 Markup.Escape(operation.Key.Operation),
-                $"{documented} + {client.Count - documented}",
-                Count(client),
-                reachable ? Count(facade) : "[grey]no facade call[/]",
-                failing.Count == 0 ? "[green]none[/]" : $"[red]{Markup.Escape(string.Join(", ", failing))}[/]");
+                $"{documented} + {cases.Count - documented}",
+                .. targets.Select(target => target == ConformanceTarget.Facade && !reachable
+                    ? "[grey]no facade call[/]"
+                    : Count([.. operation.Where(result => result.Target == target)])),
+                failing.Count == 0 ? "[green]none[/]" : $"[red]{Markup.Escape(string.Join(", ", failing))}[/]",
+            ]);
         }
 
         return table;
     }
 
-    private static Table ResponseMatrix(IReadOnlyList<ConformanceResult> results)
+    private static Table ResponseMatrix(IReadOnlyList<ConformanceResult> results, IReadOnlyList<ConformanceTarget> targets)
     {
         var table = new Table().Title("[bold]Matrix: provider × operation × response[/]").Border(TableBorder.Rounded)
-            .AddColumn("provider").AddColumn("operation").AddColumn(new TableColumn("status").RightAligned()).AddColumn("response")
-            .AddColumn("generated client").AddColumn("facade");
+            .AddColumn("provider").AddColumn("operation").AddColumn(new TableColumn("status").RightAligned()).AddColumn("response");
+        foreach (var target in targets)
+        {
+            table.AddColumn(target.DisplayName());
+        }
+
         foreach (var row in results.GroupBy(result => result.Case.Id, StringComparer.Ordinal))
         {
             var @case = row.First().Case;
-            var client = row.FirstOrDefault(result => result.Target == ConformanceTarget.GeneratedClient);
-            var facade = row.FirstOrDefault(result => result.Target == ConformanceTarget.Facade);
-            table.AddRow(
+            table.AddRow([
                 Markup.Escape(@case.Provider), Markup.Escape(@case.Operation.Id), $"{@case.Status}", Markup.Escape(@case.ExampleName),
-                Outcome(client, "not run"), Outcome(facade, FacadeInvoker.IsReachable(@case.Operation) ? "not run" : "no facade call"));
+                .. targets.Select(target => Outcome(
+                    row.FirstOrDefault(result => result.Target == target),
+                    target == ConformanceTarget.Facade && !FacadeInvoker.IsReachable(@case.Operation) ? "no facade call" : "not run")),
+            ]);
         }
 
         return table;

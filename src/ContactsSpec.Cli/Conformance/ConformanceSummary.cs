@@ -19,6 +19,9 @@ internal sealed record ConformanceSummary
 
     public required IReadOnlyList<string> Providers { get; init; }
 
+    /// <summary>The targets run, by key: <c>nswag</c>, <c>kiota</c>, <c>facade</c>.</summary>
+    public required IReadOnlyList<string> Targets { get; init; }
+
     /// <summary>Documented responses without their passing cases (the coverage gate).</summary>
     public required IReadOnlyList<string> Uncovered { get; init; }
 
@@ -42,9 +45,10 @@ internal sealed record ConformanceSummary
             FailedCases = failures.Count,
             Seconds = Math.Round(session.Elapsed.TotalSeconds, 1),
             Providers = [.. session.Cases.Select(@case => @case.Provider).Distinct().Order(StringComparer.Ordinal)],
+            Targets = [.. session.Targets.Select(target => target.Key())],
             Uncovered = uncovered,
             Failures = [.. failures.Select(failure => new ConformanceFailure(
-                failure.Case.Id, failure.Target == ConformanceTarget.Facade ? "facade" : "generatedClient", failure.Problems))],
+                failure.Case.Id, failure.Target.Key(), failure.Problems))],
             Reports = new ConformanceReportFiles(markdown, html, junit),
             Specs = specs,
         };

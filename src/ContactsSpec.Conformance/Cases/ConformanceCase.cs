@@ -30,7 +30,7 @@ public sealed record ConformanceCase(
     public string Id => $"{Provider}/{Operation.Id}/{Status}/{ExampleName}";
 
     /// <summary>The id a run against <paramref name="target"/> tags its requests with; its stub matches only that.</summary>
-    public string RequestTag(ConformanceTarget target) => target == ConformanceTarget.Facade ? $"facade/{Id}" : Id;
+    public string RequestTag(ConformanceTarget target) => target == ConformanceTarget.NSwagClient ? Id : $"{target.Key()}/{Id}";
 
     /// <summary>Whether the status is a 2xx.</summary>
     public bool IsSuccessStatus => Status is >= 200 and < 300;

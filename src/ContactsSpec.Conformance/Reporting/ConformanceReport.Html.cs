@@ -52,7 +52,7 @@ public sealed partial class ConformanceReport
         var uncovered = UncoveredDocumentedResponses();
         var failed = results.Where(result => !result.Passed).ToList();
         var passed = results.Count - failed.Count;
-        var required = _documented.Sum(@case => Targets(@case).Count());
+        var required = _documented.Sum(@case => TargetsOf(@case).Count());
         var ok = failed.Count == 0 && uncovered.Count == 0 && results.Count > 0;
         var providers = results.GroupBy(result => result.Case.Provider).OrderBy(group => group.Key, StringComparer.Ordinal).ToList();
 
@@ -67,8 +67,9 @@ public sealed partial class ConformanceReport
             .AppendLine("</head>")
             .AppendLine("<body>")
             .AppendLine("<h1>ContactsSpec conformance report</h1>")
-            .Append("<p class=\"lead\">Every documented response of every provider spec, replayed through WireMock against the generated client")
-            .AppendLine(" and, where a facade call sends the request, through the facade.</p>");
+            .Append("<p class=\"lead\">Every documented response of every provider spec, replayed through WireMock against ")
+            .Append(Encode(RequiredTargets()))
+            .AppendLine(".</p>");
 
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"verdict {(ok ? "pass" : "fail")}\">")
             .Append(Encode(Invariant($"{passed} of {results.Count} cases passed in {wallTime.TotalSeconds:0.0} s")))
@@ -91,17 +92,20 @@ public sealed partial class ConformanceReport
 
         html.AppendLine("<h2>Summary</h2>")
             .AppendLine("<table>")
-            .AppendLine("<tr><th>provider</th><th>documented responses</th><th>forward-compatibility cases</th><th>generated client passed / run</th><th>facade passed / run</th></tr>");
+            .Append("<tr><th>provider</th><th>documented responses</th><th>forward-compatibility cases</th>")
+            .Append(string.Concat(_targets.Select(target => $"<th>{Encode(target.DisplayName())} passed / run</th>")))
+            .AppendLine("</tr>");
         foreach (var provider in providers)
         {
-            var client = provider.Where(result => result.Target == ConformanceTarget.GeneratedClient).ToList();
-            var facade = provider.Where(result => result.Target == ConformanceTarget.Facade).ToList();
-            var documented = client.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
+            var (documented, variants) = CaseCounts(provider);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Encode(Anchor(provider.Key))}\">{Encode(provider.Key)}</a></td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{documented}</td><td class=\"num\">{client.Count - documented}</td>")
-                .Append(CountCell(client))
-                .Append(CountCell(facade))
-                .AppendLine("</tr>");
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{documented}</td><td class=\"num\">{variants}</td>");
+            foreach (var target in _targets)
+            {
+                html.Append(CountCell([.. provider.Where(result => result.Target == target)]));
+            }
+
+            html.AppendLine("</tr>");
         }
 
         html.AppendLine("</table>");
@@ -112,7 +116,7 @@ public sealed partial class ConformanceReport
             foreach (var result in failed)
             {
                 html.Append("<details class=\"failure\" open><summary>")
-                    .Append(Encode($"{result.Case.Id} ({Name(result.Target)})"))
+                    .Append(Encode($"{result.Case.Id} ({result.Target.DisplayName()})"))
                     .Append(CultureInfo.InvariantCulture, $"</summary><p><a href=\"#{Encode(CaseAnchor(result.Case))}\">its row in the matrix</a></p>");
                 // Each problem states what differs: what the response or request was against what the spec says.
                 foreach (var problem in result.Problems)
@@ -152,18 +156,21 @@ public sealed partial class ConformanceReport
                 html.Append(CultureInfo.InvariantCulture, $"<details class=\"operation\"{Open(operationFailures)}><summary><code>")
                     .Append(Encode(operation.Key)).Append("</code> ").Append(Tally(operation.ToList())).AppendLine("</summary>")
                     .AppendLine("<table>")
-                    .AppendLine("<tr><th>status</th><th>response</th><th>generated client</th><th>facade</th></tr>");
+                    .Append("<tr><th>status</th><th>response</th>")
+                    .Append(string.Concat(_targets.Select(target => $"<th>{Encode(target.DisplayName())}</th>")))
+                    .AppendLine("</tr>");
                 foreach (var row in operation.GroupBy(result => result.Case.Id, StringComparer.Ordinal))
                 {
                     var @case = row.First().Case;
-                    var client = row.FirstOrDefault(result => result.Target == ConformanceTarget.GeneratedClient);
-                    var facade = row.FirstOrDefault(result => result.Target == ConformanceTarget.Facade);
                     html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{Encode(CaseAnchor(@case))}\"><td class=\"num\">{@case.Status}</td><td>")
                         .Append(ResponseName(@case))
-                        .Append("</td>")
-                        .Append(OutcomeCell(client, "not run"))
-                        .Append(OutcomeCell(facade, _facadeReaches(@case) ? "not run" : "no facade call"))
-                        .AppendLine("</tr>");
+                        .Append("</td>");
+                    foreach (var target in _targets)
+                    {
+                        html.Append(OutcomeCell(row.FirstOrDefault(result => result.Target == target), NotRun(@case, target)));
+                    }
+
+                    html.AppendLine("</tr>");
                 }
 
                 html.AppendLine("</table>").AppendLine("</details>");

@@ -8,9 +8,10 @@ using ContactsSpec.Conformance.Running;
 namespace ContactsSpec.Conformance.Reporting;
 
 /// <summary>
-/// Collects case results from a run (thread-safe) and writes the matrix provider × operation × response, for the
-/// generated client and the facade, as Markdown, HTML (<c>ConformanceReport.Html.cs</c>) and JUnit XML. Also the coverage gate: every documented response
-/// needs a passing generated-client case and, where a facade call sends its request, a passing facade case.
+/// Collects case results from a run (thread-safe) and writes the matrix provider × operation × response, a column
+/// per target (the NSwag client, the Kiota client, the facade), as Markdown, HTML (<c>ConformanceReport.Html.cs</c>)
+/// and JUnit XML. Also the coverage gate: every documented response needs a passing case for each target run, the
+/// facade only where a facade call sends its request.
 /// </summary>
 public sealed partial class ConformanceReport
 {
@@ -18,15 +19,23 @@ public sealed partial class ConformanceReport
     private readonly ConcurrentDictionary<(string Id, ConformanceTarget Target), ConformanceResult> _results = new();
     private readonly IReadOnlyList<ConformanceCase> _documented;
     private readonly Func<ConformanceCase, bool> _facadeReaches;
+    private readonly IReadOnlyList<ConformanceTarget> _targets;
 
-    /// <summary>A report for a run over <paramref name="cases"/>; <paramref name="facadeReaches"/> says which a facade call sends.</summary>
-    public ConformanceReport(IEnumerable<ConformanceCase> cases, Func<ConformanceCase, bool> facadeReaches)
+    /// <summary>
+    /// A report for a run of <paramref name="cases"/> against <paramref name="targets"/>; <paramref name="facadeReaches"/>
+    /// says which cases a facade call sends.
+    /// </summary>
+    public ConformanceReport(IEnumerable<ConformanceCase> cases, IEnumerable<ConformanceTarget> targets, Func<ConformanceCase, bool> facadeReaches)
     {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(targets);
         _documented = [.. cases.Where(@case => @case.Kind == ConformanceCaseKind.Documented)];
+        var chosen = targets.ToHashSet();
+        _targets = [.. ConformanceTargets.All.Where(chosen.Contains)];
         _facadeReaches = facadeReaches;
     }
 
-    /// <summary>The results recorded so far, in case id order, generated client first.</summary>
+    /// <summary>The results recorded so far, in case id order, then target order.</summary>
     public IReadOnlyList<ConformanceResult> Results =>
         [.. _results.Values.OrderBy(result => result.Case.Id, StringComparer.Ordinal).ThenBy(result => result.Target)];
 
@@ -41,13 +50,17 @@ public sealed partial class ConformanceReport
     }
 
     /// <summary>
-    /// Documented responses without a passing generated-client case, or without a passing facade case where a
-    /// facade call sends the request: the coverage gate passes when this is empty.
+    /// Documented responses without a passing case for a target they need one for: the coverage gate passes when
+    /// this is empty.
     /// </summary>
     public IReadOnlyList<string> UncoveredDocumentedResponses() =>
-        [.. _documented.SelectMany(@case => Targets(@case)
+        [.. _documented.SelectMany(@case => TargetsOf(@case)
             .Where(target => !(_results.TryGetValue((@case.Id, target), out var result) && result.Passed))
-            .Select(target => $"{@case.Id} ({Name(target)})"))];
+            .Select(target => $"{@case.Id} ({target.DisplayName()})"))];
+
+    /// <summary>The targets a case runs against: each one of the report's, except the facade where no facade call sends it.</summary>
+    public IEnumerable<ConformanceTarget> TargetsOf(ConformanceCase @case) =>
+        _targets.Where(target => target != ConformanceTarget.Facade || _facadeReaches(@case));
 
     /// <summary>Writes <c>report.md</c>, <c>report.html</c> and <c>junit.xml</c> into <paramref name="folder"/>; returns the Markdown path.</summary>
     public async Task<string> WriteAsync(string folder, TimeSpan wallTime, CancellationToken cancellationToken = default)
@@ -68,17 +81,22 @@ public sealed partial class ConformanceReport
         var text = new StringBuilder();
         text.AppendLine("# Conformance report").AppendLine();
         var passed = results.Count(result => result.Passed);
-        var required = _documented.Sum(@case => Targets(@case).Count());
-        text.AppendLine(Invariant($"{passed} of {results.Count} cases passed in {wallTime.TotalSeconds:0.0} s. {_documented.Count} documented responses: {required - uncovered.Count} of the {required} required passes (generated client, and facade where a facade call sends the request) are there."));
+        var required = _documented.Sum(@case => TargetsOf(@case).Count());
+        text.AppendLine(Invariant($"{passed} of {results.Count} cases passed in {wallTime.TotalSeconds:0.0} s. {_documented.Count} documented responses: {required - uncovered.Count} of the {required} required passes ({RequiredTargets()}) are there."));
         text.AppendLine();
-        text.AppendLine("| provider | documented responses | forward-compatibility cases | generated client passed / run | facade passed / run |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| provider | documented responses | forward-compatibility cases | " + string.Join(" | ", _targets.Select(target => $"{target.DisplayName()} passed / run")) + " |");
+        text.AppendLine("|---|---:|---:|" + string.Concat(_targets.Select(_ => "---:|")));
         foreach (var provider in results.GroupBy(result => result.Case.Provider).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var client = provider.Where(result => result.Target == ConformanceTarget.GeneratedClient).ToList();
-            var facade = provider.Where(result => result.Target == ConformanceTarget.Facade).ToList();
-            var documented = client.Count(result => result.Case.Kind == ConformanceCaseKind.Documented);
-            text.AppendLine(Invariant($"| {provider.Key} | {documented} | {client.Count - documented} | {client.Count(result => result.Passed)} / {client.Count} | {facade.Count(result => result.Passed)} / {facade.Count} |"));
+            var (documented, variants) = CaseCounts(provider);
+            text.Append(Invariant($"| {provider.Key} | {documented} | {variants} |"));
+            foreach (var target in _targets)
+            {
+                var run = provider.Where(result => result.Target == target).ToList();
+                text.Append(Invariant($" {run.Count(result => result.Passed)} / {run.Count} |"));
+            }
+
+            text.AppendLine();
         }
 
         if (uncovered.Count > 0)
@@ -91,15 +109,19 @@ public sealed partial class ConformanceReport
         }
 
         text.AppendLine().AppendLine("## Matrix").AppendLine();
-        text.AppendLine("| provider | operation | status | response | generated client | facade |");
-        text.AppendLine("|---|---|---|---|---|---|");
+        text.AppendLine("| provider | operation | status | response | " + string.Join(" | ", _targets.Select(target => target.DisplayName())) + " |");
+        text.AppendLine("|---|---|---|---|" + string.Concat(_targets.Select(_ => "---|")));
         foreach (var row in results.GroupBy(result => result.Case.Id, StringComparer.Ordinal))
         {
             var @case = row.First().Case;
-            var client = row.FirstOrDefault(result => result.Target == ConformanceTarget.GeneratedClient);
-            var facade = row.FirstOrDefault(result => result.Target == ConformanceTarget.Facade);
-            var facadeCell = facade is not null ? Outcome(facade) : _facadeReaches(@case) ? "not run" : "no facade call";
-            text.AppendLine(Invariant($"| {@case.Provider} | {@case.Operation.Id} | {@case.Status} | {@case.ExampleName} | {(client is null ? "not run" : Outcome(client))} | {facadeCell} |"));
+            text.Append(Invariant($"| {@case.Provider} | {@case.Operation.Id} | {@case.Status} | {@case.ExampleName} |"));
+            foreach (var target in _targets)
+            {
+                var result = row.FirstOrDefault(candidate => candidate.Target == target);
+                text.Append(' ').Append(result is null ? NotRun(@case, target) : Outcome(result)).Append(" |");
+            }
+
+            text.AppendLine();
         }
 
         return text.ToString();
@@ -130,7 +152,7 @@ public sealed partial class ConformanceReport
                 {
                     xml.WriteStartElement("testcase");
                     xml.WriteAttributeString("classname", $"{result.Case.Provider}.{result.Case.Operation.Id}");
-                    xml.WriteAttributeString("name", $"{result.Case.Id} ({Name(result.Target)})");
+                    xml.WriteAttributeString("name", $"{result.Case.Id} ({result.Target.DisplayName()})");
                     xml.WriteAttributeString("time", Invariant($"{result.Duration.TotalSeconds:0.000}"));
                     if (!result.Passed)
                     {
@@ -152,10 +174,20 @@ public sealed partial class ConformanceReport
         return Utf8WithoutBom.GetString(buffer.ToArray());
     }
 
-    private IEnumerable<ConformanceTarget> Targets(ConformanceCase @case) =>
-        _facadeReaches(@case) ? [ConformanceTarget.GeneratedClient, ConformanceTarget.Facade] : [ConformanceTarget.GeneratedClient];
+    // "NSwag client, Kiota client, and facade where a facade call sends the request".
+    private string RequiredTargets() =>
+        string.Join(", ", _targets.Select(target => target == ConformanceTarget.Facade ? "facade where a facade call sends the request" : target.DisplayName()));
 
-    private static string Name(ConformanceTarget target) => target == ConformanceTarget.Facade ? "facade" : "generated client";
+    // Distinct cases, whichever targets ran them.
+    private static (int Documented, int Variants) CaseCounts(IEnumerable<ConformanceResult> results)
+    {
+        var cases = results.Select(result => result.Case).DistinctBy(@case => @case.Id).ToList();
+        var documented = cases.Count(@case => @case.Kind == ConformanceCaseKind.Documented);
+        return (documented, cases.Count - documented);
+    }
+
+    private string NotRun(ConformanceCase @case, ConformanceTarget target) =>
+        target == ConformanceTarget.Facade && !_facadeReaches(@case) ? "no facade call" : "not run";
 
     private static string Outcome(ConformanceResult result) => result.Passed ? "pass" : "**FAIL**: " + Cell(result.Reason);
 

@@ -10,8 +10,8 @@ using WireMock.Server;
 namespace ContactsSpec.Conformance.Running;
 
 /// <summary>
-/// Runs conformance cases against a WireMock.Net server: per case, loads its stub, calls the generated client (or
-/// the facade) with the spec's request examples, judges both the outcome and the request WireMock logged, and
+/// Runs conformance cases against a WireMock.Net server: per case, loads its stub, calls the NSwag client, the Kiota
+/// client or the facade with the spec's request examples, judges both the outcome and the request WireMock logged, and
 /// removes the stub. Cases are independent and may run in parallel.
 /// </summary>
 public sealed class ConformanceRunner : IDisposable
@@ -34,7 +34,7 @@ public sealed class ConformanceRunner : IDisposable
             .ToLookup(@case => (@case.Provider, @case.Operation.Id, @case.ExampleName));
         _server = server ?? throw new ArgumentNullException(nameof(server));
         _errorTable = errorTable ?? throw new ArgumentNullException(nameof(errorTable));
-        // One connection pool for both targets: the generated clients use it through _httpClient, each facade
+        // One connection pool for every target: the generated clients use it through _httpClient, each facade
         // client as its transport.
         _transport = new ConformanceCaseHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         _httpClient = new HttpClient(_transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
@@ -74,18 +74,24 @@ public sealed class ConformanceRunner : IDisposable
         var tag = @case.RequestTag(target);
 
         using var stubs = LoadStubs(@case, target);
-        // The facade authenticates itself; for the generated client the harness adds the spec's example token.
+        // The facade authenticates itself; for the generated clients the harness adds the spec's example token.
         using var scope = ConformanceCaseContext.Begin(tag, target == ConformanceTarget.Facade ? null : SpecCredentials.ExampleBearerToken(spec));
         InvocationOutcome outcome;
-        if (target == ConformanceTarget.Facade)
+        switch (target)
         {
-            using var facade = new ContactsClient(FacadeInvoker.Options(@case.Operation, new Uri(baseUrl.ToString().TrimEnd('/'))), _transport);
-            outcome = await FacadeInvoker.InvokeAsync(facade, @case.Operation, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var client = GeneratedClientRegistry.Create(@case.Provider, _httpClient, baseUrl);
-            outcome = await GeneratedClientInvoker.InvokeAsync(client, @case.Operation, cancellationToken).ConfigureAwait(false);
+            case ConformanceTarget.Facade:
+                using (var facade = new ContactsClient(FacadeInvoker.Options(@case.Operation, new Uri(baseUrl.ToString().TrimEnd('/'))), _transport))
+                {
+                    outcome = await FacadeInvoker.InvokeAsync(facade, @case.Operation, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case ConformanceTarget.KiotaClient:
+                outcome = await KiotaClientInvoker.InvokeAsync(KiotaClientInvoker.Create(@case.Provider, _httpClient, baseUrl), @case.Operation, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                outcome = await GeneratedClientInvoker.InvokeAsync(GeneratedClientRegistry.Create(@case.Provider, _httpClient, baseUrl), @case.Operation, cancellationToken).ConfigureAwait(false);
+                break;
         }
 
         var problems = new List<string>();
@@ -112,9 +118,12 @@ public sealed class ConformanceRunner : IDisposable
         }
         else
         {
-            problems.AddRange(target == ConformanceTarget.Facade
-                ? FacadeOutcomeVerifier.Verify(@case, _errorTable, outcome)
-                : OutcomeVerifier.Verify(@case, outcome));
+            problems.AddRange(target switch
+            {
+                ConformanceTarget.Facade => FacadeOutcomeVerifier.Verify(@case, _errorTable, outcome),
+                ConformanceTarget.KiotaClient => await KiotaOutcomeVerifier.VerifyAsync(@case, outcome, cancellationToken).ConfigureAwait(false),
+                _ => OutcomeVerifier.Verify(@case, outcome),
+            });
         }
 
         foreach (var request in requests)

@@ -18,16 +18,16 @@ public sealed class ConformanceSession : IDisposable
 {
     private readonly Stopwatch _wallTime;
 
-    private ConformanceSession(WireMockServer server, ConformanceRunner runner, IReadOnlyList<ConformanceCase> cases, Stopwatch wallTime)
+    private ConformanceSession(
+        WireMockServer server, ConformanceRunner runner, IReadOnlyList<ConformanceCase> cases, IReadOnlyList<ConformanceTarget> targets, Stopwatch wallTime)
     {
         Server = server;
         Runner = runner;
         Cases = cases;
+        Targets = targets;
         _wallTime = wallTime;
-        Report = new ConformanceReport(cases, @case => FacadeInvoker.IsReachable(@case.Operation));
-        Runs = [.. cases.SelectMany(@case => FacadeInvoker.IsReachable(@case.Operation)
-            ? new[] { (@case, ConformanceTarget.GeneratedClient), (@case, ConformanceTarget.Facade) }
-            : [(@case, ConformanceTarget.GeneratedClient)])];
+        Report = new ConformanceReport(cases, targets, @case => FacadeInvoker.IsReachable(@case.Operation));
+        Runs = [.. cases.SelectMany(@case => Report.TargetsOf(@case).Select(target => (@case, target)))];
     }
 
     /// <summary>The WireMock server every case is answered by.</summary>
@@ -42,7 +42,10 @@ public sealed class ConformanceSession : IDisposable
     /// <summary>The cases of the specs the session was started with.</summary>
     public IReadOnlyList<ConformanceCase> Cases { get; }
 
-    /// <summary>Every case with every target it runs against: the generated client, and the facade where a facade call sends the request.</summary>
+    /// <summary>The targets the session runs its cases against, in <see cref="ConformanceTargets.All"/> order.</summary>
+    public IReadOnlyList<ConformanceTarget> Targets { get; }
+
+    /// <summary>Every case with every target it runs against: each generated client, and the facade where a facade call sends the request.</summary>
     public IReadOnlyList<(ConformanceCase Case, ConformanceTarget Target)> Runs { get; }
 
     /// <summary>Time since the session started.</summary>
@@ -56,10 +59,17 @@ public sealed class ConformanceSession : IDisposable
     /// </summary>
     /// <param name="specs">The provider specs whose cases to run (all of them, or a filtered few).</param>
     /// <param name="errorTable">The documented error kinds the facade's errors are judged by (docs/ERRORS.md).</param>
-    public static ConformanceSession Start(IEnumerable<ProviderSpec> specs, ErrorKindTable errorTable)
+    /// <param name="targets">The targets to run (default: all of them); the coverage gate asks only for these.</param>
+    public static ConformanceSession Start(IEnumerable<ProviderSpec> specs, ErrorKindTable errorTable, IEnumerable<ConformanceTarget>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(errorTable);
+        var chosen = targets?.ToHashSet() is { } set ? [.. ConformanceTargets.All.Where(set.Contains)] : ConformanceTargets.All;
+        if (chosen.Count == 0)
+        {
+            throw new ArgumentException("At least one target is needed.", nameof(targets));
+        }
+
         var wallTime = Stopwatch.StartNew();
         var cases = ConformanceCaseCatalog.Build(specs);
         var server = LoopbackWireMock.Start();
@@ -67,7 +77,7 @@ public sealed class ConformanceSession : IDisposable
         try
         {
             runner = new ConformanceRunner(server, errorTable, cases);
-            return new ConformanceSession(server, runner, cases, wallTime);
+            return new ConformanceSession(server, runner, cases, chosen, wallTime);
         }
         catch
         {

@@ -24,7 +24,7 @@ public static class WireMockStubFactory
     /// <param name="target">Which caller the stub is for.</param>
     /// <param name="caseTag">The <see cref="ConformanceHeaders.CaseId"/> to match; default: the case's own tag for the target.</param>
     /// <param name="title">The stub's title; default: the tag.</param>
-    public static WireMockStub Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.GeneratedClient, string? caseTag = null, string? title = null)
+    public static WireMockStub Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.NSwagClient, string? caseTag = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var tag = caseTag ?? @case.RequestTag(target);

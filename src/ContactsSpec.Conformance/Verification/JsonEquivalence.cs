@@ -7,19 +7,20 @@ namespace ContactsSpec.Conformance.Verification;
 /// <summary>
 /// Compares a documented JSON body with a typed model's re-serialisation. Every documented field must come back
 /// with the same name, JSON type and value. The one allowance: a typed model writes an optional property it has
-/// no value for as <c>null</c>; a <c>null</c> the document does not mention is not a difference.
+/// no value for as <c>null</c>; a <c>null</c> the document does not mention is not a difference. A writer that leaves
+/// null properties out (Kiota's) is compared with <c>absentIsNull</c>: a documented <c>null</c> it left out is not one either.
 /// </summary>
 public static class JsonEquivalence
 {
     /// <summary>Each difference as "path: what differs"; empty when equivalent.</summary>
-    public static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual)
+    public static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, bool absentIsNull = false)
     {
         var differences = new List<string>();
-        Compare(expected, actual, "$", differences);
+        Compare(expected, actual, "$", absentIsNull, differences);
         return differences;
     }
 
-    private static void Compare(JsonNode? expected, JsonNode? actual, string path, List<string> differences)
+    private static void Compare(JsonNode? expected, JsonNode? actual, string path, bool absentIsNull, List<string> differences)
     {
         var expectedKind = Kind(expected);
         var actualKind = Kind(actual);
@@ -37,11 +38,16 @@ public static class JsonEquivalence
                 {
                     if (!actualObject.TryGetPropertyValue(name, out var actualValue))
                     {
+                        if (absentIsNull && value is null)
+                        {
+                            continue;
+                        }
+
                         differences.Add($"{path}.{name}: missing (expected {Describe(value)})");
                         continue;
                     }
 
-                    Compare(value, actualValue, $"{path}.{name}", differences);
+                    Compare(value, actualValue, $"{path}.{name}", absentIsNull, differences);
                 }
 
                 foreach (var (name, value) in actualObject)
@@ -63,7 +69,7 @@ public static class JsonEquivalence
 
                 for (var index = 0; index < expectedArray.Count; index++)
                 {
-                    Compare(expectedArray[index], actualArray[index], $"{path}[{index}]", differences);
+                    Compare(expectedArray[index], actualArray[index], $"{path}[{index}]", absentIsNull, differences);
                 }
 
                 break;

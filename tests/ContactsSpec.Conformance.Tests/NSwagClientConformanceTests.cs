@@ -3,12 +3,12 @@ using ContactsSpec.Conformance.Cases;
 namespace ContactsSpec.Conformance.Tests;
 
 /// <summary>
-/// One test per conformance case, named provider/operation/status/example: adding an example to a spec adds a
+/// One test per conformance case through the NSwag client, named provider/operation/status/example: adding an example to a spec adds a
 /// test here with no new code.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Children)]
-public sealed class GeneratedClientConformanceTests
+public sealed class NSwagClientConformanceTests
 {
     private static async IAsyncEnumerable<TestCaseData> Cases()
     {
@@ -19,9 +19,9 @@ public sealed class GeneratedClientConformanceTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Generated_client_turns_the_response_into_the_documented_outcome(ConformanceCase @case)
+    public async Task NSwag_client_turns_the_response_into_the_documented_outcome(ConformanceCase @case)
     {
-        var result = await ConformanceServer.Runner.RunAsync(@case, ConformanceTarget.GeneratedClient);
+        var result = await ConformanceServer.Runner.RunAsync(@case, ConformanceTarget.NSwagClient);
         ConformanceServer.Report.Add(result);
 
         Assert.That(result.Problems, Is.Empty, result.Reason);
