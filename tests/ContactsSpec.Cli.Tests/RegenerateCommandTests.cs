@@ -3,11 +3,12 @@ using ContactsSpec.Cli.Tests.Support;
 
 namespace ContactsSpec.Cli.Tests;
 
-/// <summary><c>regenerate</c>: NSwag into a temporary folder, the public-surface report, and <c>--check</c> for CI.</summary>
+/// <summary><c>regenerate</c>: NSwag and Kiota into a temporary folder, the public-surface report, and <c>--check</c> for CI.</summary>
 [TestFixture]
 public sealed class RegenerateCommandTests
 {
     private const string WawpSpec = "specs/wawp/openapi.yaml";
+    private const string KiotaContactName = "generated/ContactsSpec.Clients.Wawp.Kiota/Client/Models/ContactName.cs";
 
     [Test]
     public async Task Check_passes_on_a_clean_tree_and_says_so()
@@ -15,7 +16,7 @@ public sealed class RegenerateCommandTests
         var run = await CliTool.RunAsync("regenerate", "--check");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.StandardOutput, Does.Contain("generated/ is in step with specs/.").And.Contain("WazzupV3Client").And.Contain("up to date"));
+        Assert.That(run.StandardOutput, Does.Contain("generated/ is in step with specs/.").And.Contain("WazzupV3Client").And.Contain("WazzupV3KiotaClient").And.Contain("up to date"));
     }
 
     [Test]
@@ -29,8 +30,8 @@ public sealed class RegenerateCommandTests
         {
             Assert.That(json.GetProperty("check").GetBoolean(), Is.True);
             Assert.That(json.GetProperty("upToDate").GetBoolean(), Is.True);
-            Assert.That(json.GetProperty("clients").EnumerateArray().Select(client => client.GetProperty("provider").GetString()),
-                Is.EquivalentTo(ContactsProviders.All));
+            Assert.That(json.GetProperty("clients").EnumerateArray().Select(client => (client.GetProperty("provider").GetString(), client.GetProperty("generator").GetString())),
+                Is.EquivalentTo(ContactsProviders.All.SelectMany(provider => new[] { (provider, "nswag"), (provider, "kiota") })));
             Assert.That(json.GetProperty("clients").EnumerateArray().Select(client => client.GetProperty("status").GetString()), Has.All.EqualTo("upToDate"));
         });
     }
@@ -47,11 +48,17 @@ public sealed class RegenerateCommandTests
                 "        - name: label\n          in: query\n          required: false\n          schema:\n            type: string\n          example: vip\n"
                 + "      requestBody:\n        required: true\n        description: The name to store for the contact.", StringComparison.Ordinal));
         var committed = File.ReadAllText(repository.PathOf("generated/ContactsSpec.Clients.Wawp/WawpClient.g.cs"));
+        var committedKiota = File.ReadAllText(repository.PathOf(KiotaContactName));
 
         var check = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
 
         Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
-        var client = check.Json().GetProperty("clients")[0];
+        var clients = check.Json().GetProperty("clients").EnumerateArray().ToList();
+        var client = clients.Single(candidate => candidate.GetProperty("generator").GetString() == "nswag");
+        var kiota = clients.Single(candidate => candidate.GetProperty("generator").GetString() == "kiota");
+        var kiotaChanges = kiota.GetProperty("changes").EnumerateArray()
+            .Select(change => (Change: change.GetProperty("change").GetString(), Kind: change.GetProperty("kind").GetString(), Member: change.GetProperty("member").GetString(), Breaking: change.GetProperty("breaking").GetBoolean()))
+            .ToList();
         var changes = client.GetProperty("changes").EnumerateArray()
             .Select(change => (Change: change.GetProperty("change").GetString(), Kind: change.GetProperty("kind").GetString(), Member: change.GetProperty("member").GetString(), Breaking: change.GetProperty("breaking").GetBoolean()))
             .ToList();
@@ -65,6 +72,13 @@ public sealed class RegenerateCommandTests
             Assert.That(changes, Does.Contain(("changed", "operation", "WawpClient.UpsertContactAsync", true)));
             Assert.That(changes, Does.Contain(("changed", "operation", "IWawpClient.UpsertContactAsync", true)));
             Assert.That(File.ReadAllText(repository.PathOf("generated/ContactsSpec.Clients.Wawp/WawpClient.g.cs")), Is.EqualTo(committed), "--check changes nothing");
+            Assert.That(kiota.GetProperty("status").GetString(), Is.EqualTo("outOfDate"));
+            Assert.That(kiota.GetProperty("breaking").GetBoolean(), Is.True);
+            Assert.That(kiotaChanges, Does.Contain(("removed", "property", "ContactName.LastName", true)));
+            Assert.That(kiotaChanges, Does.Contain(("added", "property", "ContactName.Surname", false)));
+            Assert.That(kiotaChanges, Does.Contain(("changed", "property", "WawpOk.Ok", true)));
+            Assert.That(File.ReadAllText(repository.PathOf(KiotaContactName)), Is.EqualTo(committedKiota), "--check changes nothing in the Kiota folder either");
+            Assert.That(Directory.Exists(repository.PathOf("artifacts")) ? Directory.GetDirectories(repository.PathOf("artifacts"), "regenerate-*") : [], Is.Empty, "no scratch folder left behind");
         });
         var changed = client.GetProperty("changes").EnumerateArray().Single(change => change.GetProperty("member").GetString() == "WawpOk.Ok");
         Assert.That((changed.GetProperty("before").GetString(), changed.GetProperty("after").GetString()),
@@ -75,6 +89,7 @@ public sealed class RegenerateCommandTests
         Assert.That(regenerate.ExitCode, Is.EqualTo(0), regenerate.ToString());
         Assert.That(regenerate.StandardOutput, Does.Contain("regenerated").And.Contain("removed (breaking)").And.Contain("ContactName.Surname"));
         Assert.That(File.ReadAllText(repository.PathOf("generated/ContactsSpec.Clients.Wawp/WawpClient.g.cs")), Does.Contain("public string? Surname"));
+        Assert.That(File.ReadAllText(repository.PathOf(KiotaContactName)), Does.Contain("public string? Surname"));
 
         var again = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp"], null, repository.Root);
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace ContactsSpec.Cli.Regeneration;
 /// </summary>
 internal static class NSwagGenerator
 {
-    // The build's dotnet when the tool runs under one (dotnet run, dotnet test), else the one on PATH.
-    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
     /// <summary>
     /// The folder of NSwag.MSBuild's Net100 generator, as the generated project's build resolves it (restoring the
     /// project first when the package is not yet in the NuGet cache).
@@ -23,11 +18,11 @@ internal static class NSwagGenerator
             if (attempt > 0)
             {
                 // The property comes from the package's props, which exist only once the project is restored.
-                var restore = await RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
+                var restore = await DotnetProcess.RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
                 said = $"{restore.Output.Trim()} {restore.Errors.Trim()}";
             }
 
-            var (exitCode, output, _) = await RunAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
+            var (exitCode, output, _) = await DotnetProcess.RunAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
             var folder = output.Trim();
             if (exitCode == 0 && folder.Length > 0 && File.Exists(Path.Combine(folder, "dotnet-nswag.dll")))
             {
@@ -40,7 +35,7 @@ internal static class NSwagGenerator
 
     public static async Task GenerateAsync(string generatorFolder, GeneratedClient client, string outputPath, CancellationToken cancellationToken)
     {
-        var (exitCode, output, errors) = await RunAsync(
+        var (exitCode, output, errors) = await DotnetProcess.RunAsync(
             client.ProjectDirectory,
             [
                 Path.Combine(generatorFolder, "dotnet-nswag.dll"),
@@ -54,36 +49,5 @@ internal static class NSwagGenerator
             throw CliException.InvalidInput(
                 $"NSwag could not generate {client.ClientName} from '{client.SpecPath}'; the spec or its settings are invalid. NSwag said: {output.Trim()} {errors.Trim()}");
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string workingDirectory, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(DotnetHost)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new CliException($"{DotnetHost} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C: leave no restore, MSBuild or NSwag running behind the tool.
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await errors);
     }
 }

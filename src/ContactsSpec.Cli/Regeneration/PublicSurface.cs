@@ -22,12 +22,21 @@ internal sealed partial class PublicSurface
 
     public IReadOnlyList<SurfaceMember> Members { get; }
 
+    // Kiota writes nullable and non-nullable variants under #if; read them as a .NET 10 build compiles them.
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: ["NETCOREAPP3_1_OR_GREATER", "NETSTANDARD2_1_OR_GREATER"]);
+
     /// <summary>Reads the surface of <paramref name="code"/>; methods of <paramref name="clientName"/> and its interface are operations.</summary>
-    public static PublicSurface Parse(string code, string clientName)
+    public static PublicSurface Parse(string code, string clientName) => Parse([code], clientName);
+
+    /// <summary>Reads the surface of a client written as several files (Kiota's, a file per type).</summary>
+    public static PublicSurface Parse(IEnumerable<string> files, string clientName)
     {
-        var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest)).GetCompilationUnitRoot();
         var walker = new Walker(clientName);
-        walker.VisitMembers(root.Members, string.Empty, null);
+        foreach (var code in files)
+        {
+            walker.VisitMembers(CSharpSyntaxTree.ParseText(code, ParseOptions).GetCompilationUnitRoot().Members, string.Empty, null);
+        }
+
         return new PublicSurface(walker.Types, walker.Members);
     }
 

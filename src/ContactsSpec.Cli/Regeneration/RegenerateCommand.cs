@@ -5,8 +5,8 @@ using Spectre.Console;
 namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
-/// <c>regenerate</c>: runs NSwag on every spec into a temporary folder, reports per client what changed in its public
-/// surface (removed and changed entries are breaking), and copies changed files into <c>generated/</c>.
+/// <c>regenerate</c>: runs NSwag and Kiota on every spec into a temporary folder, reports per client what changed in
+/// its public surface (removed and changed entries are breaking), and copies changed output into <c>generated/</c>.
 /// <c>--check</c> changes nothing and exits 1 when <c>generated/</c> is out of date with the specs.
 /// </summary>
 internal static class RegenerateCommand
@@ -20,7 +20,7 @@ internal static class RegenerateCommand
         {
             Description = "Change nothing; exit 1 when generated/ is out of date with specs/ (for CI).",
         };
-        var command = new Command("regenerate", "Regenerate the clients from the specs and report what changed in each client's public surface.")
+        var command = new Command("regenerate", "Regenerate the NSwag and Kiota clients from the specs and report what changed in each client's public surface.")
         {
             provider, check,
         };
@@ -37,10 +37,17 @@ internal static class RegenerateCommand
         var clients = all.Where(client => selected is null || selected.Contains(client.Provider)).ToList();
         if (clients.Count == 0)
         {
-            throw new CliException($"No <OpenApiClient> items under {Path.Combine(repository, "generated")}.");
+            throw new CliException($"No <OpenApiClient> or <KiotaClient> items under {Path.Combine(repository, "generated")}.");
         }
 
-        var generator = await NSwagGenerator.FindGeneratorAsync(clients[0], cancellationToken);
+        var nswag = clients.FirstOrDefault(client => client.Generator == ClientGenerator.NSwag) is { } first
+            ? await NSwagGenerator.FindGeneratorAsync(first, cancellationToken)
+            : null;
+        if (clients.Any(client => client.Generator == ClientGenerator.Kiota))
+        {
+            await KiotaGenerator.RestoreToolAsync(repository, cancellationToken);
+        }
+
         var temporary = Directory.CreateTempSubdirectory("contacts-spec-regenerate-");
         try
         {
@@ -53,17 +60,36 @@ internal static class RegenerateCommand
                     async (index, token) =>
                     {
                         var client = clients[index];
-                        progress?.Invoke($"Generating {client.ClientName} from specs/{client.Provider}");
-                        var fresh = Path.Combine(temporary.FullName, client.Provider, Path.GetFileName(client.OutputPath));
+                        progress?.Invoke($"Generating {client.ClientName} from specs/{client.Provider} with {client.Generator}");
+                        var fresh = Path.Combine(temporary.FullName, client.Provider, client.Generator.ToString(), Path.GetFileName(client.OutputPath));
                         Directory.CreateDirectory(Path.GetDirectoryName(fresh)!);
-                        await NSwagGenerator.GenerateAsync(generator, client, fresh, token);
-                        outcomes[index] = await CompareAsync(repository, client, fresh, check, token);
+                        if (client.Generator == ClientGenerator.Kiota)
+                        {
+                            var (scratch, folder) = KiotaScratchFolder(repository, client);
+                            try
+                            {
+                                await KiotaGenerator.GenerateAsync(client, folder, token);
+                                outcomes[index] = await CompareFolderAsync(repository, client, folder, check, token);
+                            }
+                            finally
+                            {
+                                if (Directory.Exists(scratch))
+                                {
+                                    Directory.Delete(scratch, recursive: true);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            await NSwagGenerator.GenerateAsync(nswag!, client, fresh, token);
+                            outcomes[index] = await CompareAsync(repository, client, fresh, check, token);
+                        }
                     });
             }
 
             if (console.ShowsProgress)
             {
-                await console.Error.Status().StartAsync("Running NSwag", context => GenerateAllAsync(text => context.Status(Markup.Escape(text))));
+                await console.Error.Status().StartAsync("Running NSwag and Kiota", context => GenerateAllAsync(text => context.Status(Markup.Escape(text))));
             }
             else
             {
@@ -90,7 +116,7 @@ internal static class RegenerateCommand
         var oldBytes = oldText is null ? null : await File.ReadAllBytesAsync(client.OutputPath, cancellationToken);
         if (oldBytes is not null && freshBytes.AsSpan().SequenceEqual(oldBytes))
         {
-            return new ClientRegeneration(client.Provider, client.ClientName, file, RegenerationStatus.UpToDate, false, []);
+            return Outcome(client, file, RegenerationStatus.UpToDate, []);
         }
 
         var changes = SurfaceDiff.Compare(PublicSurface.Parse(oldText ?? string.Empty, client.ClientName), PublicSurface.Parse(newText, client.ClientName));
@@ -99,14 +125,80 @@ internal static class RegenerateCommand
             File.Copy(fresh, client.OutputPath, overwrite: true);
         }
 
-        return new ClientRegeneration(
-            client.Provider, client.ClientName, file, check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated, changes.Any(change => change.Breaking), changes);
+        return Outcome(client, file, check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated, changes);
     }
+
+    // kiota-lock.json records the spec's path relative to the output folder, so Kiota writes where that path is the
+    // same: a folder as deep below the checkout as the committed one, under artifacts/ (ignored by git).
+    private static (string Scratch, string Output) KiotaScratchFolder(string repository, GeneratedClient client)
+    {
+        var segments = Path.GetRelativePath(repository, client.OutputPath).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (segments.Length < 2)
+        {
+            throw new CliException($"The Kiota output '{client.OutputPath}' must lie at least two folders below the checkout.");
+        }
+
+        var scratch = Path.Combine(repository, "artifacts", $"regenerate-{client.Provider}-{Guid.NewGuid():N}");
+        return (scratch, Path.Combine([scratch, .. segments[2..]]));
+    }
+
+    // Kiota writes a folder: up to date when it holds the same files with the same bytes; regenerating replaces it whole.
+    private static async Task<ClientRegeneration> CompareFolderAsync(string repository, GeneratedClient client, string fresh, bool check, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetRelativePath(repository, client.OutputPath);
+        var newFiles = await ReadFolderAsync(fresh, cancellationToken);
+        var oldFiles = await ReadFolderAsync(client.OutputPath, cancellationToken);
+        if (newFiles.Count == oldFiles.Count && newFiles.All(file => oldFiles.TryGetValue(file.Key, out var old) && file.Value.AsSpan().SequenceEqual(old)))
+        {
+            return Outcome(client, folder, RegenerationStatus.UpToDate, []);
+        }
+
+        var changes = SurfaceDiff.Compare(Surface(oldFiles, client), Surface(newFiles, client));
+        if (!check)
+        {
+            if (Directory.Exists(client.OutputPath))
+            {
+                Directory.Delete(client.OutputPath, recursive: true);
+            }
+
+            foreach (var (relative, bytes) in newFiles)
+            {
+                var target = Path.Combine(client.OutputPath, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                await File.WriteAllBytesAsync(target, bytes, cancellationToken);
+            }
+        }
+
+        return Outcome(client, folder, check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated, changes);
+    }
+
+    private static async Task<Dictionary<string, byte[]>> ReadFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                files[Path.GetRelativePath(folder, path).Replace('\\', '/')] = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+        }
+
+        return files;
+    }
+
+    private static PublicSurface Surface(Dictionary<string, byte[]> files, GeneratedClient client) =>
+        PublicSurface.Parse(
+            files.Where(file => file.Key.EndsWith(".cs", StringComparison.Ordinal)).OrderBy(file => file.Key, StringComparer.Ordinal)
+                .Select(file => System.Text.Encoding.UTF8.GetString(file.Value)),
+            client.ClientName);
+
+    private static ClientRegeneration Outcome(GeneratedClient client, string file, RegenerationStatus status, IReadOnlyList<SurfaceChange> changes) =>
+        new(client.Provider, client.Generator == ClientGenerator.Kiota ? "kiota" : "nswag", client.ClientName, file, status, changes.Any(change => change.Breaking), changes);
 
     private static void Print(IAnsiConsole console, RegenerationResult result)
     {
         var overview = new Table().Title("[bold]Generated clients[/]").Border(TableBorder.Rounded)
-            .AddColumn("provider").AddColumn("client").AddColumn("file").AddColumn("status").AddColumn("public surface");
+            .AddColumn("provider").AddColumn("generator").AddColumn("client").AddColumn("output").AddColumn("status").AddColumn("public surface");
         foreach (var client in result.Clients)
         {
             var status = client.Status switch
@@ -119,7 +211,7 @@ internal static class RegenerateCommand
                 : client.Changes.Count == 0 ? "unchanged (implementation only)"
                 : client.Breaking ? $"[red bold]BREAKING[/]: {client.Changes.Count(change => change.Breaking)} breaking, {client.Changes.Count(change => !change.Breaking)} added"
                 : $"[green]non-breaking[/]: {client.Changes.Count} added";
-            overview.AddRow(Markup.Escape(client.Provider), Markup.Escape(client.Client), Markup.Escape(client.File), status, surface);
+            overview.AddRow(Markup.Escape(client.Provider), client.Generator, Markup.Escape(client.Client), Markup.Escape(client.File), status, surface);
         }
 
         console.Write(overview);

@@ -2,7 +2,8 @@ namespace ContactsSpec.Cli.Tests.Support;
 
 /// <summary>
 /// A throwaway repository for tests that change specs or generated code: the solution file (the root marker),
-/// the build files, specs/, docs/ and the generated projects copied, so that the copy restores NSwag.MSBuild itself.
+/// the build files, the tool manifest, specs/, docs/ and the generated projects copied, so that the copy restores
+/// NSwag.MSBuild and the Kiota tool itself.
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
@@ -16,11 +17,10 @@ internal sealed class RepositoryCopy : IDisposable
             File.Copy(Path.Combine(source, file), Path.Combine(Root, file));
         }
 
+        CopyTree(Path.Combine(source, ".config"), Path.Combine(Root, ".config"), _ => true);
         CopyTree(Path.Combine(source, "specs"), Path.Combine(Root, "specs"), _ => true);
         CopyTree(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), _ => true);
-        CopyTree(Path.Combine(source, "generated"), Path.Combine(Root, "generated"),
-            file => file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".g.cs", StringComparison.Ordinal) || file.EndsWith(".props", StringComparison.Ordinal)
-                || Path.GetFileName(file) == ".editorconfig");
+        CopyTree(Path.Combine(source, "generated"), Path.Combine(Root, "generated"), _ => true);
     }
 
     public string Root => _folder.Path;
