@@ -11,4 +11,20 @@ public sealed record InvocationOutcome(object? Result, Type? ResultType, Excepti
     /// judges it (a WaSMS creation is not). True where that does not apply.
     /// </summary>
     public bool SafeToRepeat { get; init; } = true;
+
+    /// <summary>
+    /// What the caller got, by type: <c>WammResult</c>, <c>no result</c>, <c>ApiException</c>,
+    /// <c>WazzupV3ClientException&lt;ErrorResponse&gt;</c>, <c>ContactsException (Authentication)</c>.
+    /// </summary>
+    public string Describe() => Exception switch
+    {
+        ContactsException contacts => $"ContactsException ({contacts.Kind})",
+        { } exception => TypeName(exception.GetType()),
+        null when ResultType is null => "no result",
+        null => TypeName(Result?.GetType() ?? ResultType),
+    };
+
+    private static string TypeName(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>"
+        : type.Name;
 }

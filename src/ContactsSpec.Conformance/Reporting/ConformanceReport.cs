@@ -108,6 +108,10 @@ public sealed partial class ConformanceReport
             }
         }
 
+        text.AppendLine().AppendLine("## How each target reads each provider").AppendLine();
+        text.AppendLine("What each target handed its caller for the documented answers (forward-compatibility variants left out), by type, and how many of those cases passed.");
+        text.AppendLine().Append(ClientComparison.Markdown(results, _targets));
+
         text.AppendLine().AppendLine("## Matrix").AppendLine();
         text.AppendLine("| provider | operation | status | response | " + string.Join(" | ", _targets.Select(target => target.DisplayName())) + " |");
         text.AppendLine("|---|---|---|---|" + string.Concat(_targets.Select(_ => "---|")));

@@ -108,7 +108,7 @@ public sealed class ConformanceRunner : IDisposable
         {
             problems.Add($"expected {operations.Count} request(s) to reach WireMock, it logged {logged.Count}"
                 + (outcome.Exception is null ? string.Empty : $"; the call threw {outcome.Exception.GetType().Name}: {outcome.Exception.Message}"));
-            return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
+            return new ConformanceResult(@case, target, problems, stopwatch.Elapsed) { Outcome = outcome.Describe() };
         }
 
         if (!scope.Context.AllMatched)
@@ -135,7 +135,7 @@ public sealed class ConformanceRunner : IDisposable
                 .Select(problem => $"request ({operation.Id}): {problem}"));
         }
 
-        return new ConformanceResult(@case, target, problems, stopwatch.Elapsed);
+        return new ConformanceResult(@case, target, problems, stopwatch.Elapsed) { Outcome = outcome.Describe() };
     }
 
     /// <inheritdoc />
