@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using ContactsSpec.Cli.Tests.Support;
 using ContactsSpec.Conformance.Specs;
@@ -101,32 +100,6 @@ public sealed class PackageConsumerTests
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string folder)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Outside the repository: nothing may find the checkout through the variable the suite sets for itself.
-        start.Environment.Remove(SpecCatalog.RepositoryVariable);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {Limit}.");
-        }
-
-        return (process.ExitCode, $"{file} {string.Join(' ', arguments)}\n{await output}{await error}");
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string folder) =>
+        ProcessRunner.RunAsync(file, arguments, folder, Limit);
 }
