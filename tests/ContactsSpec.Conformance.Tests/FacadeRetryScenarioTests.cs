@@ -64,7 +64,7 @@ public sealed class FacadeRetryScenarioTests
     }
 
     private static WireMockStub Stub(IEnumerable<ConformanceCase> cases, string id, string tag) =>
-        WireMockStubFactory.Build(cases.Single(@case => @case.Id == id), ConformanceTarget.Facade, caseTag: tag, title: $"{tag}: {id}");
+        WireMockStubFactory.Build(cases.Single(@case => @case.Id == id), ConformanceTarget.Facade, caseTag: tag, title: $"{tag}: {id}").Single();
 
     private static async Task<ContactsClient> FacadeAsync(string tag, int maxRetries)
     {

@@ -100,6 +100,25 @@ public sealed class RequestVerifierTests
         Assert.That(problems, expectedProblem is null ? Is.Empty : Has.Some.EqualTo(expectedProblem));
     }
 
+    [TestCase("secret=API_SECRET&name=Friends", null)]
+    [TestCase("name=Friends", "required form field secret is missing")]
+    [TestCase("secret=API_SECRET&name=Friends&label=vip", "form field label is not in the spec")]
+    [TestCase("secret=API_SECRET&name=Friends&name=Family", "form field name is sent 2 times")]
+    public async Task Url_encoded_form_fields_are_checked_against_the_spec(string body, string? expectedProblem)
+    {
+        var problems = await VerifyAsync("wasms", "createGroup", "POST", "/api/create/group", body, "application/x-www-form-urlencoded", bearer: false);
+
+        Assert.That(problems, expectedProblem is null ? Is.Empty : Has.Some.EqualTo(expectedProblem));
+    }
+
+    [Test]
+    public async Task A_form_in_a_content_type_the_spec_does_not_declare_is_refused()
+    {
+        var problems = await VerifyAsync("wasms", "createGroup", "POST", "/api/create/group", "{\"secret\":\"API_SECRET\",\"name\":\"Friends\"}", "application/json", bearer: false);
+
+        Assert.That(problems, Is.EqualTo(new[] { "Content-Type is 'application/json', the spec says multipart/form-data or application/x-www-form-urlencoded" }));
+    }
+
     private static async Task<IReadOnlyList<string>> VerifyAsync(
         string provider, string operationId, string method, string url, string? body, string? contentType, bool bearer)
     {

@@ -88,6 +88,30 @@ public sealed class StubStrictnessTests
         Assert.That(await MatchesAsync(request), Is.EqualTo(matches));
     }
 
+    [TestCase("secret=API_SECRET&name=Friends", true)]
+    [TestCase("name=API_SECRET&secret=Friends", false)]
+    [TestCase("name=Friends", false)]
+    [TestCase("secret=API_SECRET&name=Friends&label=vip", false)]
+    public async Task Wasms_url_encoded_form_must_be_the_documented_fields_exactly(string body, bool matches)
+    {
+        using var request = Request("wasms/createGroup/200/created", HttpMethod.Post, "api/create/group");
+        request.Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/x-www-form-urlencoded"));
+
+        Assert.That(await MatchesAsync(request), Is.EqualTo(matches));
+    }
+
+    [Test]
+    public async Task A_url_encoded_value_is_matched_decoded()
+    {
+        using var request = Request("wasms/createContact/200/created", HttpMethod.Post, "api/create/contact");
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["secret"] = "API_SECRET", ["phone"] = "+923012345678", ["name"] = "Martin Crater", ["groups"] = "1,2,3,4",
+        });
+
+        Assert.That(await MatchesAsync(request), Is.True);
+    }
+
     private static HttpRequestMessage Request(string caseId, HttpMethod method, string relativeUrl)
     {
         var request = new HttpRequestMessage(method, new Uri(ConformanceServer.Server.BaseUri(), relativeUrl));

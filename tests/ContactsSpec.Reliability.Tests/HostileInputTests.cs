@@ -19,7 +19,7 @@ namespace ContactsSpec.Reliability.Tests;
 /// arbitrary Unicode, control characters, overlong fields, empty and whitespace values, ids and credentials with
 /// <c>/ ? # % &amp; ..</c> and spaces. Every input is either rejected before sending (InvalidInput naming the field;
 /// a credential setting by the options' ArgumentException naming the setting) or sent so that decoding the path
-/// segment, query parameter, header, JSON or multipart body gives back exactly the value given, with the credentials
+/// segment, query parameter, header, JSON or URL-encoded form body gives back exactly the value given, with the credentials
 /// in their documented place only. At least 10,000 inputs per provider.
 /// </summary>
 [TestFixture]

@@ -89,6 +89,33 @@ public sealed class AssumptionMarkerTests
     }
 
     [Test]
+    public void A_request_content_type_is_a_fact_its_media_type_marks_as_assumed()
+    {
+        var stated = StatedFacts.Of("""
+            {
+              "openapi": "3.0.3", "info": { "title": "t", "version": "1" },
+              "paths": { "/items": { "post": {
+                "operationId": "createItem",
+                "requestBody": { "content": {
+                  "multipart/form-data": { "schema": { "type": "object" } },
+                  "application/x-www-form-urlencoded": { "schema": { "type": "object" }, "x-assumption": { "content type": "the same fields, URL-encoded" } },
+                  "text/plain": { "schema": { "type": "string" } }
+                } },
+                "responses": { "200": { "description": "ok" } }
+              } } }
+            }
+            """);
+        var documented = new HashSet<string>(["createItem request content type multipart/form-data", "createItem status 200"], StringComparer.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Unsourced(stated, documented), Is.EqualTo(new[] { "createItem request content type text/plain" }));
+            Assert.That(stated.Facts.Where(fact => fact.Assumption is not null).Select(fact => fact.Text),
+                Is.EqualTo(new[] { "createItem request content type application/x-www-form-urlencoded" }));
+        });
+    }
+
+    [Test]
     public void A_marker_naming_what_its_node_does_not_state_or_giving_no_reason_is_caught()
     {
         var stated = StatedFacts.Of("""

@@ -168,6 +168,19 @@ public sealed class SpecStructureTests
             "parameters or request bodies without an example");
     }
 
+    [TestCaseSource(nameof(Operations))]
+    public async Task A_body_declared_in_several_content_types_is_the_same_body_in_each(string key, string method, string path)
+    {
+        var operation = (await SpecSuite.SpecAsync(key)).Operations.Single(candidate => candidate.Method == method && candidate.Path == path);
+        var contents = operation.Operation.RequestBody?.Content.Values.ToList() ?? [];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contents.Select(content => content.Schema?.ActualSchema).Distinct().Count(), Is.LessThanOrEqualTo(1), "one schema for every content type");
+            Assert.That(contents.Select(content => Newtonsoft.Json.JsonConvert.SerializeObject(content.Example)).Distinct().Count(), Is.LessThanOrEqualTo(1), "one example for every content type");
+        });
+    }
+
     [TestCaseSource(nameof(Providers))]
     public async Task Credentials_are_declared_where_the_docs_put_them(string key)
     {

@@ -24,6 +24,9 @@ internal sealed record AssumptionMarker(string Where, IReadOnlyDictionary<string
 internal sealed class StatedFacts
 {
     public const string AssumptionKey = "x-assumption";
+
+    /// <summary>The one key an <c>x-assumption</c> on a request body's media type may name.</summary>
+    public const string ContentTypeKey = "content type";
     public const string AssumedFromKey = "x-assumed-from";
 
     /// <summary>The keywords whose values are constraints (specs/README.md); <c>required</c> is read separately.</summary>
@@ -98,8 +101,11 @@ internal sealed class StatedFacts
 
         if (Child(operation, "requestBody") is { } body)
         {
-            foreach (var (_, media) in Children(Child(Resolve(body), "content")))
+            // The encoding a body is sent in is a fact about the provider as much as its fields are.
+            foreach (var (mediaType, media) in Children(Child(Resolve(body), "content")))
             {
+                var reasons = Marker(media, $"{id} request {mediaType}", [ContentTypeKey]);
+                _facts.Add(new StatedFact($"{id} request content type {mediaType}", reasons.GetValueOrDefault(ContentTypeKey)));
                 AddSchema(Child(media, "schema"), $"{id} request");
             }
         }

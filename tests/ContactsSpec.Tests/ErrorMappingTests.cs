@@ -354,13 +354,13 @@ public sealed class ErrorMappingTests
         var result = await client.UpsertAsync(WasmsContact);
 
         var request = handler.Requests.Single();
-        var form = Multipart.Fields(request);
+        var form = UrlEncodedForm.Fields(request);
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(ContactWriteOutcome.Created));
             Assert.That(request.Method, Is.EqualTo(HttpMethod.Post));
             Assert.That(request.Uri.AbsoluteUri, Is.EqualTo("https://sys.wasms.net/api/create/contact"));
-            Assert.That(request.Header("Content-Type"), Does.StartWith("multipart/form-data"));
+            Assert.That(request.Header("Content-Type"), Does.StartWith("application/x-www-form-urlencoded"));
             Assert.That(form, Is.EquivalentTo(new Dictionary<string, string>
             {
                 ["secret"] = WasmsSecret,
@@ -420,7 +420,7 @@ public sealed class ErrorMappingTests
         Assert.Multiple(() =>
         {
             Assert.That(groups, Is.EqualTo(new[] { new ContactGroup("1", "Friends") }));
-            Assert.That(Multipart.Fields(handler.Requests[0]), Does.ContainKey("name").WithValue("Friends"));
+            Assert.That(UrlEncodedForm.Fields(handler.Requests[0]), Does.ContainKey("name").WithValue("Friends"));
             Assert.That(handler.Requests[2].Query("id"), Is.EqualTo("1"));
             Assert.That(handler.Requests.Select(r => r.Uri.AbsolutePath), Is.EqualTo(new[] { "/api/create/group", "/api/get/groups", "/api/delete/group" }));
         });

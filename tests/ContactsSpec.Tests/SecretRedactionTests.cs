@@ -103,7 +103,7 @@ public sealed class SecretRedactionTests
                 var gets = requests.Where(r => r.Method == HttpMethod.Get).ToList();
                 Assert.That(posts, Is.Not.Empty);
                 Assert.That(gets, Is.Not.Empty);
-                Assert.That(posts.Select(r => Multipart.Fields(r).GetValueOrDefault("secret")), Is.All.EqualTo(secret), "a form field on POST");
+                Assert.That(posts.Select(r => UrlEncodedForm.Fields(r).GetValueOrDefault("secret")), Is.All.EqualTo(secret), "a form field on POST");
                 Assert.That(posts.Select(r => r.Query("secret")), Is.All.Null, "never in a POST's URL");
                 Assert.That(gets.Select(r => r.Query("secret")), Is.All.EqualTo(secret), "a query parameter on GET");
             }));

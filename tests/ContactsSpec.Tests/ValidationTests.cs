@@ -361,7 +361,7 @@ public sealed class ValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(ContactWriteOutcome.Created));
-            Assert.That(Multipart.Fields(handler.Requests.Single()), Is.EquivalentTo(new Dictionary<string, string>
+            Assert.That(UrlEncodedForm.Fields(handler.Requests.Single()), Is.EquivalentTo(new Dictionary<string, string>
             {
                 ["secret"] = WasmsSecret,
                 ["phone"] = "+923012345678",

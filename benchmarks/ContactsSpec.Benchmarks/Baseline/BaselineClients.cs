@@ -42,18 +42,18 @@ public sealed class WawpBaselineClient(HttpClient http, string baseUrl)
 /// <summary>Hand-written WaSMS.Net calls (secret as a form field on POST, a query parameter on GET).</summary>
 public sealed class WasmsBaselineClient(HttpClient http, string baseUrl)
 {
-    /// <summary>POST create/contact as multipart/form-data.</summary>
+    /// <summary>POST create/contact as a URL-encoded form (what the generated clients send; specs/wasms says why).</summary>
     public async Task<WasmsResponseDto> CreateContactAsync(string secret, string phone, string name, string groups, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}create/contact");
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        request.Content = new MultipartFormDataContent
-        {
-            { new StringContent(secret), "secret" },
-            { new StringContent(phone), "phone" },
-            { new StringContent(name), "name" },
-            { new StringContent(groups), "groups" },
-        };
+        request.Content = new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("secret", secret),
+            KeyValuePair.Create("phone", phone),
+            KeyValuePair.Create("name", name),
+            KeyValuePair.Create("groups", groups),
+        ]);
         return await BaselineHttp.ReadAsync(http, request, BaselineJsonContext.Default.WasmsResponseDto, cancellationToken);
     }
 

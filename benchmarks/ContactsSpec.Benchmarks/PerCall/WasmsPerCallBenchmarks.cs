@@ -10,7 +10,7 @@ using ContactsSpec.Clients.Wasms;
 namespace ContactsSpec.Benchmarks.PerCall;
 
 /// <summary>
-/// WaSMS.Net <c>createContact</c> (multipart form) and <c>getContacts</c>, answered in memory with the spec's
+/// WaSMS.Net <c>createContact</c> (URL-encoded form) and <c>getContacts</c>, answered in memory with the spec's
 /// <c>created</c> and <c>saved-contacts</c> examples. WaSMS's <c>data</c> is untyped in the spec, so every
 /// implementation reads the envelope and then the items into typed contacts, as a caller must.
 /// </summary>

@@ -140,8 +140,7 @@ public static class FacadeInvoker
         WireMockStubFactory.ParameterText(operation.Parameters.Single(parameter => parameter.Name == name));
 
     private static JToken Body(SpecOperation operation) =>
-        JToken.FromObject(operation.Operation.RequestBody?.Content.Values.Single().Example
-            ?? throw new InvalidOperationException($"{operation} has no request body example."));
+        operation.RequestBodyExample ?? throw new InvalidOperationException($"{operation} has no request body example.");
 
     private static Contact WazzupV3Contact(JToken contact) => new()
     {

@@ -70,8 +70,7 @@ public static class GeneratedClientInvoker
             return Convert(WireMockStubFactory.ParameterText(specParameter), specParameter.Example, parameter.ParameterType);
         }
 
-        var bodyExample = operation.Operation.RequestBody?.Content.Values.Single().Example;
-        var body = bodyExample is null ? null : JToken.FromObject(bodyExample);
+        var body = operation.RequestBodyExample;
         if (parameter.Name == BodyParameterName && body is not null)
         {
             return System.Text.Json.JsonSerializer.Deserialize(body.ToString(Formatting.None), parameter.ParameterType);

@@ -170,21 +170,8 @@ public static class KiotaClientInvoker
 
     private static async Task<object?> BodyAsync(Type type, SpecOperation operation, CancellationToken cancellationToken)
     {
-        var example = operation.Operation.RequestBody?.Content.Values.Single().Example
+        var body = operation.RequestBodyExample
             ?? throw new InvalidOperationException($"{operation}: the Kiota method takes a {type.Name} body, and the spec has no request example.");
-        var body = JToken.FromObject(example);
-        if (type == typeof(MultipartBody))
-        {
-            // Kiota reads multipart/form-data as an untyped body: each form field becomes a text part.
-            var multipart = new MultipartBody();
-            foreach (var field in ((JObject)body).Properties())
-            {
-                multipart.AddOrReplacePart(field.Name, "text/plain", field.Value.Type == JTokenType.String ? (string)field.Value! : field.Value.ToString(Formatting.None));
-            }
-
-            return multipart;
-        }
-
         var json = body.ToString(Formatting.None);
         if (typeof(IParsable).IsAssignableFrom(type))
         {

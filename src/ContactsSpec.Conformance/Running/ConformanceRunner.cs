@@ -48,11 +48,11 @@ public sealed class ConformanceRunner : IDisposable
     public WireMockStubSet LoadStubs(ConformanceCase @case, ConformanceTarget target)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var stubs = new List<WireMockStub> { WireMockStubFactory.Build(@case, target) };
+        var stubs = new List<WireMockStub>(WireMockStubFactory.Build(@case, target));
         if (target == ConformanceTarget.Facade)
         {
             var tag = @case.RequestTag(target);
-            stubs.AddRange(FacadeInvoker.PrecedingRequests(@case.Operation).Select(preceding => WireMockStubFactory.Build(
+            stubs.AddRange(FacadeInvoker.PrecedingRequests(@case.Operation).SelectMany(preceding => WireMockStubFactory.Build(
                 _documented[(@case.Provider, preceding.OperationId, preceding.Example)].Single(),
                 ConformanceTarget.Facade,
                 caseTag: tag,

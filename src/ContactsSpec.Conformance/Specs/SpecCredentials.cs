@@ -47,7 +47,7 @@ public static class SpecCredentials
                 return WireMockStubFactory.ParameterText(parameter);
             }
 
-            if (operation.Operation.RequestBody?.Content.Values.Single() is { Example: { } example } && JToken.FromObject(example)[name] is JValue value)
+            if (operation.RequestBodyExample?[name] is JValue value)
             {
                 return (string?)value;
             }

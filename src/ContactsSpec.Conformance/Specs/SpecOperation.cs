@@ -51,7 +51,16 @@ public sealed record SpecOperation(ProviderSpec Spec, string Path, string Method
         }
     }
 
-    /// <summary>The request body example (at most one), and each parameter's example.</summary>
+    /// <summary>
+    /// The request body's example: the same in every content type the body is declared in (SpecStructureTests holds
+    /// them equal), or null for an operation without a body.
+    /// </summary>
+    public JToken? RequestBodyExample =>
+        Operation.RequestBody?.Content.Values.Select(content => content.Example).FirstOrDefault(example => example is not null) is { } example
+            ? JToken.FromObject(example)
+            : null;
+
+    /// <summary>The request body example of each content type, and each parameter's example.</summary>
     public IEnumerable<SpecExample> RequestExamples()
     {
         foreach (var parameter in Parameters)

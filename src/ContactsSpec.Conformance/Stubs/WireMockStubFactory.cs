@@ -14,19 +14,28 @@ namespace ContactsSpec.Conformance.Stubs;
 /// Builds the WireMock.Net stub of a conformance case, derived from the spec alone. The request matcher accepts only
 /// what the spec calls a correct request carrying the spec's request examples: method, path with the example path
 /// values, query parameters, credentials in their documented place, content type, and the body (the documented
-/// request example, exactly). For the facade, optional query parameters are left to the facade (it chooses its own
+/// request example, exactly). A body declared in several content types (WaSMS's forms, multipart or URL-encoded) gets
+/// a stub per content type, each holding the example to its own encoding. For the facade, optional query parameters are left to the facade (it chooses its own
 /// page size); the request check still holds them to the spec.
 /// </summary>
 public static class WireMockStubFactory
 {
-    /// <summary>The stub for one case run against <paramref name="target"/>.</summary>
-    /// <param name="case">The case whose documented response the stub answers with.</param>
-    /// <param name="target">Which caller the stub is for.</param>
+    /// <summary>The stubs for one case run against <paramref name="target"/>: one per content type its request body may have (one without a body).</summary>
+    /// <param name="case">The case whose documented response the stubs answer with.</param>
+    /// <param name="target">Which caller the stubs are for.</param>
     /// <param name="caseTag">The <see cref="ConformanceHeaders.CaseId"/> to match; default: the case's own tag for the target.</param>
-    /// <param name="title">The stub's title; default: the tag.</param>
-    public static WireMockStub Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.NSwagClient, string? caseTag = null, string? title = null)
+    /// <param name="title">The stubs' title; default: the tag.</param>
+    public static IReadOnlyList<WireMockStub> Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.NSwagClient, string? caseTag = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        var mediaTypes = @case.Operation.Operation.RequestBody?.Content.Keys.ToList() ?? [];
+        return mediaTypes.Count == 0
+            ? [Build(@case, target, caseTag, title, mediaType: null)]
+            : [.. mediaTypes.Select(mediaType => Build(@case, target, caseTag, title, mediaType))];
+    }
+
+    private static WireMockStub Build(ConformanceCase @case, ConformanceTarget target, string? caseTag, string? title, string? mediaType)
+    {
         var tag = caseTag ?? @case.RequestTag(target);
         var operation = @case.Operation;
         var path = SpecCredentials.ServerBasePath(operation.Spec) + operation.Path;
@@ -62,7 +71,11 @@ public static class WireMockStubFactory
             request.WithHeader("Authorization", new ExactMatcher($"Bearer {token}"));
         }
 
-        AddBody(operation, request);
+        if (mediaType is not null)
+        {
+            AddBody(operation, mediaType, request);
+        }
+
         return new WireMockStub(title ?? tag, request, Answer(@case));
     }
 
@@ -81,16 +94,9 @@ public static class WireMockStubFactory
         _ => token.ToString(Formatting.None),
     };
 
-    private static void AddBody(SpecOperation operation, IRequestBuilder request)
+    private static void AddBody(SpecOperation operation, string mediaType, IRequestBuilder request)
     {
-        var body = operation.Operation.RequestBody;
-        if (body is null)
-        {
-            return;
-        }
-
-        var (mediaType, content) = body.Content.Single();
-        var example = content.Example is null ? null : JToken.FromObject(content.Example);
+        var example = operation.RequestBodyExample;
         if (mediaType == "application/json")
         {
             request.WithHeader("Content-Type", new RegexMatcher("^application/json(;.*)?$"));
@@ -108,6 +114,15 @@ public static class WireMockStubFactory
                 contentTransferEncodingMatcher: null,
                 contentMatcher: new ExactMatcher(ExampleText(field.Value) ?? string.Empty)))];
             request.WithMultiPart(fields, MatchBehaviour.AcceptOnMatch, MatchOperator.And);
+        }
+        else if (mediaType == "application/x-www-form-urlencoded" && example is JObject urlEncoded)
+        {
+            request.WithHeader("Content-Type", new RegexMatcher("^application/x-www-form-urlencoded(;.*)?$"));
+            // Every field the request sends must be a documented one with its example value, and every documented one
+            // must be sent (And). The matcher decodes both sides; its values are wildcards, which no example uses.
+            var pairs = string.Join('&', urlEncoded.Properties().Select(field =>
+                $"{Uri.EscapeDataString(field.Name)}={Uri.EscapeDataString(ExampleText(field.Value) ?? string.Empty)}"));
+            request.WithBody(new FormUrlEncodedMatcher(MatchBehaviour.AcceptOnMatch, pairs, ignoreCase: false, MatchOperator.And));
         }
         else
         {

@@ -131,14 +131,17 @@ public static class RequestVerifier
             return;
         }
 
-        var (mediaType, content) = requestBody.Content.Single();
-        if (!headers.TryGetValue("Content-Type", out var contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-            || !string.Equals(parsed.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase))
+        // The body is judged by the declared content type it was sent in.
+        headers.TryGetValue("Content-Type", out var contentType);
+        var parsed = MediaTypeHeaderValue.TryParse(contentType, out var header) ? header : null;
+        var declared = requestBody.Content.FirstOrDefault(entry => string.Equals(entry.Key, parsed?.MediaType.Value, StringComparison.OrdinalIgnoreCase));
+        if (declared.Value is null)
         {
-            problems.Add($"Content-Type is '{contentType}', the spec says {mediaType}");
+            problems.Add($"Content-Type is '{contentType}', the spec says {string.Join(" or ", requestBody.Content.Keys)}");
             return;
         }
 
+        var (mediaType, content) = declared;
         var schema = content.Schema.ActualSchema;
         if (mediaType == "application/json")
         {
@@ -147,8 +150,9 @@ public static class RequestVerifier
             return;
         }
 
-        var boundary = HeaderUtilities.RemoveQuotes(parsed.Boundary).Value ?? string.Empty;
-        var fields = await ReadFormFieldsAsync(boundary, body, cancellationToken).ConfigureAwait(false);
+        var fields = mediaType == "application/x-www-form-urlencoded"
+            ? ReadUrlEncodedFields(body, problems)
+            : await ReadFormFieldsAsync(HeaderUtilities.RemoveQuotes(parsed!.Boundary).Value ?? string.Empty, body, cancellationToken).ConfigureAwait(false);
         foreach (var required in schema.RequiredProperties.Where(name => !fields.ContainsKey(name)))
         {
             problems.Add($"required form field {required} is missing");
@@ -164,6 +168,22 @@ public static class RequestVerifier
 
             VerifyValue($"form field {name}", value, property.ActualSchema, problems);
         }
+    }
+
+    private static Dictionary<string, string> ReadUrlEncodedFields(byte[] body, List<string> problems)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+        {
+            if (values.Count > 1)
+            {
+                problems.Add($"form field {name} is sent {values.Count} times");
+            }
+
+            fields[name] = values.ToString();
+        }
+
+        return fields;
     }
 
     private static async Task<Dictionary<string, string>> ReadFormFieldsAsync(string boundary, byte[] body, CancellationToken cancellationToken)

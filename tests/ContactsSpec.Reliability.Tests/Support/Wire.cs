@@ -1,10 +1,11 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ContactsSpec.Conformance.Hosting;
 
 namespace ContactsSpec.Reliability.Tests.Support;
 
-/// <summary>Decodes what went on the wire (path segments, query, multipart form) and checks where credentials travel.</summary>
+/// <summary>Decodes what went on the wire (path segments, query, URL-encoded form) and checks where credentials travel.</summary>
 internal static class Wire
 {
     /// <summary>The path's segments, each percent-decoded.</summary>
@@ -22,34 +23,19 @@ internal static class Wire
     public static string? QueryValue(string query, string name) =>
         Query(query).Where(pair => pair.Key == name).Select(pair => pair.Value).SingleOrDefault();
 
-    /// <summary>The fields of a multipart/form-data body, each part's bytes decoded as UTF-8.</summary>
+    /// <summary>The fields of an application/x-www-form-urlencoded body in order, names and values decoded ('+' is a space).</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Form(byte[] body, string? contentType)
     {
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType != "multipart/form-data")
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType != "application/x-www-form-urlencoded")
         {
             return [];
         }
 
-        var boundary = mediaType.Parameters.Single(parameter => parameter.Name == "boundary").Value!.Trim('"');
-        var text = Encoding.UTF8.GetString(body);
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var part in text.Split("--" + boundary).Skip(1))
+        return [.. Encoding.UTF8.GetString(body).Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
         {
-            if (part.StartsWith("--", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            var split = part.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headers = part[..split];
-            var value = part[(split + 4)..];
-            value = value.EndsWith("\r\n", StringComparison.Ordinal) ? value[..^2] : value;
-            var disposition = headers.Split("\r\n").Single(line => line.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase));
-            var name = ContentDispositionHeaderValue.Parse(disposition["Content-Disposition:".Length..].Trim()).Name!.Trim('"');
-            fields.Add(KeyValuePair.Create(name, value));
-        }
-
-        return fields;
+            var parts = pair.Split('=', 2);
+            return KeyValuePair.Create(WebUtility.UrlDecode(parts[0]), parts.Length > 1 ? WebUtility.UrlDecode(parts[1]) : string.Empty);
+        })];
     }
 
     /// <summary>

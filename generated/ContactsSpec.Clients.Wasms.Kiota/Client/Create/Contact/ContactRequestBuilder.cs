@@ -37,16 +37,16 @@ namespace ContactsSpec.Clients.Wasms.Kiota.Create.Contact
         /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </summary>
         /// <returns>A <see cref="global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse"/></returns>
-        /// <param name="body">The request body</param>
+        /// <param name="body">The form fields of create/contact, sent as multipart/form-data or URL-encoded (the request body of createContact says why both).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse?> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse?> PostAsync(global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsCreateContactForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse> PostAsync(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse> PostAsync(global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsCreateContactForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -57,22 +57,22 @@ namespace ContactsSpec.Clients.Wasms.Kiota.Create.Contact
         /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The request body</param>
+        /// <param name="body">The form fields of create/contact, sent as multipart/form-data or URL-encoded (the request body of createContact says why both).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsCreateContactForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(MultipartBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsCreateContactForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
-            requestInfo.SetContentFromParsable(RequestAdapter, "multipart/form-data", body);
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/x-www-form-urlencoded", body);
             return requestInfo;
         }
         /// <summary>
