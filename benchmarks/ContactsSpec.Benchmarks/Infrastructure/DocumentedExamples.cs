@@ -51,7 +51,7 @@ public sealed class DocumentedExamples
 
     /// <summary>The request body example of <paramref name="operationId"/> as compact JSON (form fields come as a JSON object).</summary>
     public string RequestBody(string operationId) =>
-        (Operation(operationId).RequestExamples().SingleOrDefault(candidate => candidate.Kind == SpecExampleKind.RequestBody)?.Value
+        (Operation(operationId).RequestBodyExample
             ?? throw new InvalidOperationException($"{_spec.Key}/{operationId} documents no request body example.")).ToString(Formatting.None);
 
     private SpecOperation Operation(string operationId) =>
