@@ -4,13 +4,15 @@ using BenchmarkDotNet.Configs;
 using ContactsSpec.Benchmarks.Baseline;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Clients.Wamm;
+using ContactsSpec.Clients.Wamm.Kiota;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace ContactsSpec.Benchmarks.PerCall;
 
 /// <summary>
 /// WAMM.chat <c>contactTo</c> and <c>contactGet</c>, answered in memory with the spec's <c>insert</c> and
-/// <c>found</c> examples: hand-written baseline, generated client and facade, each sending the spec's request
-/// examples and checking <c>err</c> as a caller must.
+/// <c>found</c> examples: hand-written baseline, NSwag client, Kiota client and facade, each sending the spec's
+/// request examples and checking <c>err</c> as a caller must.
 /// </summary>
 [PerCallJob]
 [PerCallCpuJob]
@@ -34,11 +36,13 @@ public class WammPerCallBenchmarks
     private WammBaselineClient _baselineGet = null!;
     private WammClient _generatedTo = null!;
     private WammClient _generatedGet = null!;
+    private WammKiotaClient _kiotaTo = null!;
+    private WammKiotaClient _kiotaGet = null!;
     private ContactsClient _facadeTo = null!;
     private ContactsClient _facadeGet = null!;
     private Contact _contact = null!;
 
-    /// <summary>Reads the examples and builds the three implementations over one in-memory handler per operation.</summary>
+    /// <summary>Reads the examples and builds the four implementations over one in-memory handler per operation.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -60,9 +64,11 @@ public class WammPerCallBenchmarks
         _baselineGet = new WammBaselineClient(getHttp, BaseUrl);
         _generatedTo = new WammClient(toHttp);
         _generatedGet = new WammClient(getHttp);
+        _kiotaTo = new WammKiotaClient(KiotaAdapter.Over(toHttp, BaseUrl));
+        _kiotaGet = new WammKiotaClient(KiotaAdapter.Over(getHttp, BaseUrl));
         _facadeTo = Own(new ContactsClient(new WammContactsOptions { Token = _token }, toHandler));
         _facadeGet = Own(new ContactsClient(new WammContactsOptions { Token = _token }, getHandler));
-        WarmUp.Run(ContactToBaseline, ContactToGenerated, ContactToFacade, ContactGetBaseline, ContactGetGenerated, ContactGetFacade);
+        WarmUp.Run(ContactToBaseline, ContactToGenerated, ContactToKiota, ContactToFacade, ContactGetBaseline, ContactGetGenerated, ContactGetKiota, ContactGetFacade);
     }
 
     /// <summary>Disposes the clients and handlers.</summary>
@@ -85,6 +91,21 @@ public class WammPerCallBenchmarks
         return result.Err is System.Text.Json.JsonElement err && WammBaselineClient.Succeeded(err) ? result.Result : throw new InvalidOperationException("err");
     }
 
+    /// <summary>(d) The Kiota <see cref="WammKiotaClient"/>: <c>err</c> arrives as an untyped node.</summary>
+    [Benchmark, BenchmarkCategory(ContactTo)]
+    public async Task<string?> ContactToKiota()
+    {
+        var result = await _kiotaTo.Api2.Contact_to[_token].EmptyPathSegment.GetAsync(request =>
+        {
+            request.QueryParameters.Phone = _phone;
+            request.QueryParameters.Name = _name;
+            request.QueryParameters.Info = _info;
+            request.QueryParameters.Email = _email;
+            request.QueryParameters.Web = _web;
+        });
+        return Succeeded(result?.Err) ? result!.Result : throw new InvalidOperationException("err");
+    }
+
     /// <summary>(c) The facade's UpsertAsync.</summary>
     [Benchmark, BenchmarkCategory(ContactTo)]
     public Task<ContactWriteResult> ContactToFacade() => _facadeTo.UpsertAsync(_contact);
@@ -105,9 +126,19 @@ public class WammPerCallBenchmarks
         return result.Err is System.Text.Json.JsonElement err && WammBaselineClient.Succeeded(err) ? result.Data?.Name : throw new InvalidOperationException("err");
     }
 
+    /// <summary>(d) The Kiota <see cref="WammKiotaClient"/>.</summary>
+    [Benchmark, BenchmarkCategory(ContactGet)]
+    public async Task<string?> ContactGetKiota()
+    {
+        var result = await _kiotaGet.Api2.Contact_get[_token][_phone].GetAsync();
+        return Succeeded(result?.Err) ? result!.Data?.Name : throw new InvalidOperationException("err");
+    }
+
     /// <summary>(c) The facade's GetAsync.</summary>
     [Benchmark, BenchmarkCategory(ContactGet)]
     public Task<Contact> ContactGetFacade() => _facadeGet.GetAsync(_phone);
+
+    private static bool Succeeded(UntypedNode? err) => err is UntypedInteger code && code.GetValue() == 0;
 
     private T Own<T>(T disposable)
         where T : IDisposable

@@ -6,6 +6,9 @@ using BenchmarkDotNet.Configs;
 using ContactsSpec.Benchmarks.Baseline;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Clients.Wasms;
+using ContactsSpec.Clients.Wasms.Kiota;
+using Microsoft.Kiota.Abstractions.Serialization;
+using KiotaContactForm = ContactsSpec.Clients.Wasms.Kiota.Models.WasmsCreateContactForm;
 
 namespace ContactsSpec.Benchmarks.PerCall;
 
@@ -39,10 +42,13 @@ public class WasmsPerCallBenchmarks
     private WasmsBaselineClient _baselineList = null!;
     private WasmsClient _generatedCreate = null!;
     private WasmsClient _generatedList = null!;
+    private WasmsKiotaClient _kiotaCreate = null!;
+    private WasmsKiotaClient _kiotaList = null!;
+    private KiotaContactForm _kiotaForm = null!;
     private ContactsClient _facadeCreate = null!;
     private ContactsClient _facadeList = null!;
 
-    /// <summary>Reads the examples and builds the three implementations over one in-memory handler per operation.</summary>
+    /// <summary>Reads the examples and builds the four implementations over one in-memory handler per operation.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -65,9 +71,12 @@ public class WasmsPerCallBenchmarks
         _baselineList = new WasmsBaselineClient(listHttp, BaseUrl);
         _generatedCreate = new WasmsClient(createHttp);
         _generatedList = new WasmsClient(listHttp);
+        _kiotaCreate = new WasmsKiotaClient(KiotaAdapter.Over(createHttp, BaseUrl));
+        _kiotaList = new WasmsKiotaClient(KiotaAdapter.Over(listHttp, BaseUrl));
+        _kiotaForm = new KiotaContactForm { Secret = _secret, Phone = _phone, Name = _name, Groups = _groups };
         _facadeCreate = Own(new ContactsClient(new WasmsContactsOptions { Secret = _secret }, createHandler));
         _facadeList = Own(new ContactsClient(new WasmsContactsOptions { Secret = _secret }, listHandler));
-        WarmUp.Run(CreateBaseline, CreateGenerated, CreateFacade, ListBaseline, ListGenerated, ListFacade);
+        WarmUp.Run(CreateBaseline, CreateGenerated, CreateKiota, CreateFacade, ListBaseline, ListGenerated, ListKiota, ListFacade);
     }
 
     /// <summary>Disposes the clients and handlers.</summary>
@@ -81,6 +90,10 @@ public class WasmsPerCallBenchmarks
     /// <summary>(b) The generated <see cref="WasmsClient"/>.</summary>
     [Benchmark, BenchmarkCategory(Create)]
     public async Task<int> CreateGenerated() => Succeeded((await _generatedCreate.CreateContactAsync(_secret, _phone, _name, _groups)).Status);
+
+    /// <summary>(d) The Kiota <see cref="WasmsKiotaClient"/>, its form a typed model.</summary>
+    [Benchmark, BenchmarkCategory(Create)]
+    public async Task<int> CreateKiota() => Succeeded((await _kiotaCreate.Create.Contact.PostAsync(_kiotaForm))?.Status ?? 0);
 
     /// <summary>(c) The facade's UpsertAsync (WaSMS creates).</summary>
     [Benchmark, BenchmarkCategory(Create)]
@@ -102,6 +115,25 @@ public class WasmsPerCallBenchmarks
         var response = await _generatedList.GetContactsAsync(_secret, Limit, Page);
         Succeeded(response.Status);
         return response.Data is JsonElement { ValueKind: JsonValueKind.Array } data ? data.Deserialize<List<WasmsContact>>()!.Count : 0;
+    }
+
+    /// <summary>
+    /// (d) The Kiota <see cref="WasmsKiotaClient"/>. Kiota generates no model for an untyped <c>data</c> (the spec
+    /// references WasmsContact nowhere), so its items are read from the untyped nodes: each one's name.
+    /// </summary>
+    [Benchmark, BenchmarkCategory(List)]
+    public async Task<int> ListKiota()
+    {
+        var response = await _kiotaList.GetPath.Contacts.GetAsync(request =>
+        {
+            request.QueryParameters.Secret = _secret;
+            request.QueryParameters.Limit = Limit;
+            request.QueryParameters.Page = Page;
+        });
+        Succeeded(response?.Status ?? 0);
+        return response?.Data is UntypedArray items
+            ? items.GetValue().OfType<UntypedObject>().Count(item => item.GetValue().TryGetValue("name", out var name) && name is UntypedString)
+            : 0;
     }
 
     /// <summary>(c) The facade's ListAsync, enumerated to the end (one page).</summary>

@@ -5,6 +5,8 @@ using BenchmarkDotNet.Configs;
 using ContactsSpec.Benchmarks.Baseline;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Clients.Wawp;
+using ContactsSpec.Clients.Wawp.Kiota;
+using KiotaContactName = ContactsSpec.Clients.Wawp.Kiota.Models.ContactName;
 
 namespace ContactsSpec.Benchmarks.PerCall;
 
@@ -25,12 +27,14 @@ public class WawpPerCallBenchmarks
     private string _accessToken = "";
     private WawpContactNameDto _baselineBody = null!;
     private ContactName _generatedBody = null!;
+    private KiotaContactName _kiotaBody = null!;
     private Contact _contact = null!;
     private WawpBaselineClient _baseline = null!;
     private WawpClient _generated = null!;
+    private WawpKiotaClient _kiota = null!;
     private ContactsClient _facade = null!;
 
-    /// <summary>Reads the examples and builds the three implementations over one in-memory handler.</summary>
+    /// <summary>Reads the examples and builds the four implementations over one in-memory handler.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -41,14 +45,16 @@ public class WawpPerCallBenchmarks
         var body = spec.RequestBody("upsertContact");
         _baselineBody = JsonSerializer.Deserialize(body, BaselineJsonContext.Default.WawpContactNameDto)!;
         _generatedBody = new ContactName { FirstName = _baselineBody.FirstName, LastName = _baselineBody.LastName };
+        _kiotaBody = new KiotaContactName { FirstName = _baselineBody.FirstName, LastName = _baselineBody.LastName };
         _contact = new Contact { Id = _chatId, FirstName = _baselineBody.FirstName, LastName = _baselineBody.LastName };
 
         var handler = Own(new CannedResponseHandler(HttpStatusCode.OK, spec.ResponseBody("upsertContact", "200", "updated")));
         var http = Own(new HttpClient(handler, disposeHandler: false));
         _baseline = new WawpBaselineClient(http, "https://api.wawp.net/");
         _generated = new WawpClient(http);
+        _kiota = new WawpKiotaClient(KiotaAdapter.Over(http, "https://api.wawp.net/"));
         _facade = Own(new ContactsClient(new WawpContactsOptions { InstanceId = _instanceId, AccessToken = _accessToken }, handler));
-        WarmUp.Run(UpsertBaseline, UpsertGenerated, UpsertFacade);
+        WarmUp.Run(UpsertBaseline, UpsertGenerated, UpsertKiota, UpsertFacade);
     }
 
     /// <summary>Disposes the clients and handlers.</summary>
@@ -62,6 +68,14 @@ public class WawpPerCallBenchmarks
     /// <summary>(b) The generated <see cref="WawpClient"/>.</summary>
     [Benchmark, BenchmarkCategory(Upsert)]
     public async Task<bool> UpsertGenerated() => (await _generated.UpsertContactAsync(_chatId, _instanceId, _accessToken, _generatedBody)).Ok;
+
+    /// <summary>(d) The Kiota <see cref="WawpKiotaClient"/>.</summary>
+    [Benchmark, BenchmarkCategory(Upsert)]
+    public async Task<bool> UpsertKiota() => (await _kiota.V2.Contacts[_chatId].PutAsync(_kiotaBody, request =>
+    {
+        request.QueryParameters.InstanceId = _instanceId;
+        request.QueryParameters.AccessToken = _accessToken;
+    }))?.Ok ?? false;
 
     /// <summary>(c) The facade's UpsertAsync.</summary>
     [Benchmark, BenchmarkCategory(Upsert)]

@@ -4,13 +4,14 @@ using BenchmarkDotNet.Configs;
 using ContactsSpec.Benchmarks.Baseline;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Clients.WazzupV2;
+using ContactsSpec.Clients.WazzupV2.Kiota;
 
 namespace ContactsSpec.Benchmarks.PerCall;
 
 /// <summary>
 /// Wazzup partner API v2 <c>listContacts</c> and <c>getContact</c>, answered in memory with the spec's
-/// <c>contacts</c> and <c>contact</c> examples. The bearer token is set once on the shared HttpClient for (a) and
-/// (b); the facade adds it in its own pipeline.
+/// <c>contacts</c> and <c>contact</c> examples. The bearer token is set once on the shared HttpClient for (a), (b)
+/// and (d); the facade adds it in its own pipeline.
 /// </summary>
 [PerCallJob]
 [PerCallCpuJob]
@@ -34,10 +35,12 @@ public class WazzupV2PerCallBenchmarks
     private WazzupV2BaselineClient _baselineGet = null!;
     private WazzupV2Client _generatedList = null!;
     private WazzupV2Client _generatedGet = null!;
+    private WazzupV2KiotaClient _kiotaList = null!;
+    private WazzupV2KiotaClient _kiotaGet = null!;
     private ContactsClient _facadeList = null!;
     private ContactsClient _facadeGet = null!;
 
-    /// <summary>Reads the examples and builds the three implementations over one in-memory handler per operation.</summary>
+    /// <summary>Reads the examples and builds the four implementations over one in-memory handler per operation.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -54,9 +57,11 @@ public class WazzupV2PerCallBenchmarks
         _baselineGet = new WazzupV2BaselineClient(getHttp, BaseUrl);
         _generatedList = new WazzupV2Client(listHttp);
         _generatedGet = new WazzupV2Client(getHttp);
+        _kiotaList = new WazzupV2KiotaClient(KiotaAdapter.Over(listHttp, BaseUrl));
+        _kiotaGet = new WazzupV2KiotaClient(KiotaAdapter.Over(getHttp, BaseUrl));
         _facadeList = Own(new ContactsClient(new WazzupV2ContactsOptions { ClientAccessToken = Token }, listHandler));
         _facadeGet = Own(new ContactsClient(new WazzupV2ContactsOptions { ClientAccessToken = Token }, getHandler));
-        WarmUp.Run(ListBaseline, ListGenerated, ListFacade, GetBaseline, GetGenerated, GetFacade);
+        WarmUp.Run(ListBaseline, ListGenerated, ListKiota, ListFacade, GetBaseline, GetGenerated, GetKiota, GetFacade);
     }
 
     /// <summary>Disposes the clients and handlers.</summary>
@@ -70,6 +75,14 @@ public class WazzupV2PerCallBenchmarks
     /// <summary>(b) The generated <see cref="WazzupV2Client"/>.</summary>
     [Benchmark, BenchmarkCategory(List)]
     public async Task<int> ListGenerated() => (await _generatedList.ListContactsAsync(Offset, Limit)).Data!.Count;
+
+    /// <summary>(d) The Kiota <see cref="WazzupV2KiotaClient"/>.</summary>
+    [Benchmark, BenchmarkCategory(List)]
+    public async Task<int> ListKiota() => (await _kiotaList.V2.Contacts.GetAsync(request =>
+    {
+        request.QueryParameters.Offset = Offset;
+        request.QueryParameters.Limit = Limit;
+    }))!.Data!.Count;
 
     /// <summary>(c) The facade's ListAsync, enumerated to the end (one page).</summary>
     [Benchmark, BenchmarkCategory(List)]
@@ -91,6 +104,10 @@ public class WazzupV2PerCallBenchmarks
     /// <summary>(b) The generated <see cref="WazzupV2Client"/>.</summary>
     [Benchmark, BenchmarkCategory(Get)]
     public async Task<string> GetGenerated() => (await _generatedGet.GetContactAsync(_contactId)).Data!.First().Name;
+
+    /// <summary>(d) The Kiota <see cref="WazzupV2KiotaClient"/>.</summary>
+    [Benchmark, BenchmarkCategory(Get)]
+    public async Task<string> GetKiota() => (await _kiotaGet.V2.Contacts[_contactId].GetAsync())!.Data![0].Name!;
 
     /// <summary>(c) The facade's GetAsync.</summary>
     [Benchmark, BenchmarkCategory(Get)]
