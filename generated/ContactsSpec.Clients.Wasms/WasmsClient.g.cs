@@ -944,10 +944,10 @@ namespace ContactsSpec.Clients.Wasms
     {
 
         /// <summary>
-        /// Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route's permission; 500 server-side failure. The HTTP status is very likely 200 regardless (gateway code).
+        /// Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route's permission; 500 server-side failure. The HTTP status is very likely 200 regardless (gateway code). These five are all the page names, so a schema-driven mock or validator knows no other; a client still reads any other number (an enum of integers stays open in both generators).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public int Status { get; set; } = default!;
+        public WasmsResponseStatus Status { get; set; } = default!;
 
         /// <summary>
         /// Human-readable text describing the outcome.
@@ -1042,6 +1042,22 @@ namespace ContactsSpec.Clients.Wasms
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum WasmsResponseStatus
+    {
+
+        Success = 200,
+
+        InvalidParameters = 400,
+
+        InvalidSecret = 401,
+
+        PermissionDenied = 403,
+
+        ServerError = 500,
 
     }
 

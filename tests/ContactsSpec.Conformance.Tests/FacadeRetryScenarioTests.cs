@@ -72,7 +72,7 @@ public sealed class FacadeRetryScenarioTests
         var options = FacadeInvoker.Options(spec, new Uri(ConformanceServer.Server.BaseUri(), SpecCredentials.ServerBasePath(spec).TrimStart('/')));
         options.Retry.MaxRetries = maxRetries;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
-        return new ContactsClient(options, new TaggingHandler(tag));
+        return new ContactsClient(options, new CaseTaggingHandler(tag));
     }
 
     private static async Task<Contact> ExampleContactAsync()
@@ -85,13 +85,4 @@ public sealed class FacadeRetryScenarioTests
     // Waits a little past the expected count, so that a late extra request would be counted too.
     private static async Task<int> RequestCountAsync(string tag, int expected) =>
         (await ConformanceServer.Server.WaitForAsync(tag, expected + 1, TimeSpan.FromMilliseconds(300))).Count;
-
-    private sealed class TaggingHandler(string tag) : DelegatingHandler(new SocketsHttpHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add(ConformanceHeaders.CaseId, tag);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

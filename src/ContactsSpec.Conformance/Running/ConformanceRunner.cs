@@ -45,13 +45,16 @@ public sealed class ConformanceRunner : IDisposable
     /// (<see cref="FacadeInvoker.PrecedingRequests"/>) their documented answers under its own tag. Dispose the result
     /// to remove them: WireMock.Net tries every stub on every request, so only the cases in flight keep theirs.
     /// </summary>
-    public WireMockStubSet LoadStubs(ConformanceCase @case, ConformanceTarget target)
+    /// <param name="case">The case whose answer the stubs give.</param>
+    /// <param name="target">Which caller they are for.</param>
+    /// <param name="caseTag">The <see cref="ConformanceHeaders.CaseId"/> they match; default: the case's own tag for the target.</param>
+    public WireMockStubSet LoadStubs(ConformanceCase @case, ConformanceTarget target, string? caseTag = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var stubs = new List<WireMockStub>(WireMockStubFactory.Build(@case, target));
+        var tag = caseTag ?? @case.RequestTag(target);
+        var stubs = new List<WireMockStub>(WireMockStubFactory.Build(@case, target, caseTag: tag));
         if (target == ConformanceTarget.Facade)
         {
-            var tag = @case.RequestTag(target);
             stubs.AddRange(FacadeInvoker.PrecedingRequests(@case.Operation).SelectMany(preceding => WireMockStubFactory.Build(
                 _documented[(@case.Provider, preceding.OperationId, preceding.Example)].Single(),
                 ConformanceTarget.Facade,

@@ -16,7 +16,6 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     // https://wasms.net/clientarea/knowledgebase/4/Contacts.html). The HTTP status is assumed to be 200 every time:
     // the page gives none, and the public code of the gateway script WaSMS runs very likely answers 200 (see the
     // x-assumption in specs/wasms/openapi.yaml).
-    private const int BodySuccess = 200;
 
     // The one body-400 message that is not the caller's input at fault but the account's quota (from the gateway
     // script's public code, see specs/wasms/openapi.yaml).
@@ -182,23 +181,24 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     // passes through here.
     private void EnsureSucceeded(WasmsResponse response, string operation)
     {
-        if (response.Status == BodySuccess)
+        if (response.Status == WasmsResponseStatus.Success)
         {
             return;
         }
 
+        // Any other number reads too (an integer enum stays open) and is a ProviderError.
         var kind = response.Status switch
         {
-            400 when string.Equals(response.Message, ContactLimitMessage, StringComparison.Ordinal) => ContactsErrorKind.LimitExceeded,
-            400 => ContactsErrorKind.InvalidInput,
-            401 => ContactsErrorKind.Authentication,
-            403 => ContactsErrorKind.PermissionDenied,
+            WasmsResponseStatus.InvalidParameters when string.Equals(response.Message, ContactLimitMessage, StringComparison.Ordinal) => ContactsErrorKind.LimitExceeded,
+            WasmsResponseStatus.InvalidParameters => ContactsErrorKind.InvalidInput,
+            WasmsResponseStatus.InvalidSecret => ContactsErrorKind.Authentication,
+            WasmsResponseStatus.PermissionDenied => ContactsErrorKind.PermissionDenied,
             _ => ContactsErrorKind.ProviderError,
         };
 
         // The status passed on is the HTTP one (200), which would make every failure non-retryable; a body 500
         // ("Something went wrong!") is a server-side failure worth retrying where the operation is idempotent; a
         // creation failing so ends in OutcomeUnknown instead (ContactsResilience), as the provider may have acted.
-        throw Errors.Provided(kind, operation, 200, response.Message, description: null, retryable: response.Status >= 500);
+        throw Errors.Provided(kind, operation, 200, response.Message, description: null, retryable: (int)response.Status >= 500);
     }
 }

@@ -31,7 +31,7 @@ namespace ContactsSpec.Clients.Wasms.Kiota.Models
 #else
         public string Message { get; set; }
 #endif
-        /// <summary>Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route&apos;s permission; 500 server-side failure. The HTTP status is very likely 200 regardless (gateway code).</summary>
+        /// <summary>Outcome code carried in the body: 200 success; 400 invalid or missing parameters (and the create-contact validation failures); 401 unknown API secret; 403 the key lacks the route&apos;s permission; 500 server-side failure. The HTTP status is very likely 200 regardless (gateway code). These five are all the page names, so a schema-driven mock or validator knows no other; a client still reads any other number (an enum of integers stays open in both generators).</summary>
         public int? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::ContactsSpec.Clients.Wasms.Kiota.Models.WasmsResponse"/> and sets the default values.
