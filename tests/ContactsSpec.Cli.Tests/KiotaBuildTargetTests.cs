@@ -16,7 +16,7 @@ public sealed class KiotaBuildTargetTests
         // project evaluated as a source file before the target ran.
         repository.Edit("specs/wawp/openapi.yaml", yaml => yaml.Replace("ContactName", "ContactFullName", StringComparison.Ordinal));
 
-        var build = await ProcessRunner.RunAsync("dotnet", ["build", Project, "-nologo"], repository.Root, TimeSpan.FromMinutes(4));
+        var build = await ProcessRunner.RunToTextAsync("dotnet", ["build", Project, "-nologo"], repository.Root, TimeSpan.FromMinutes(4));
 
         Assert.That(build.ExitCode, Is.EqualTo(0), build.Output);
         Assert.That(File.Exists(repository.PathOf($"{Project}/Client/Models/ContactName.cs")), Is.False, "Kiota removed the old model");

@@ -101,5 +101,5 @@ public sealed class PackageConsumerTests
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string folder) =>
-        ProcessRunner.RunAsync(file, arguments, folder, Limit);
+        ProcessRunner.RunToTextAsync(file, arguments, folder, Limit);
 }

@@ -63,26 +63,7 @@ public static class KiotaClientInvoker
                 : await BodyAsync(parameter.ParameterType, operation, cancellationToken).ConfigureAwait(false));
         }
 
-        var resultType = method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
-        Task task;
-        try
-        {
-            task = (Task)method.Invoke(builder, [.. arguments])!;
-            await task.ConfigureAwait(false);
-        }
-        catch (TargetInvocationException invocation) when (invocation.InnerException is not null)
-        {
-            return new InvocationOutcome(null, resultType, invocation.InnerException);
-        }
-#pragma warning disable CA1031 // Any exception is an outcome the case judges, not a harness failure.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new InvocationOutcome(null, resultType, exception);
-        }
-
-        var result = resultType is null ? null : task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
-        return new InvocationOutcome(result, resultType, null);
+        return await ReflectedCall.InvokeAsync(method, builder, [.. arguments]).ConfigureAwait(false);
     }
 
     /// <summary>The request builder of the operation's path, reached from the client as a user would write it.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using ContactsSpec.Conformance.Specs;
 
@@ -39,57 +38,13 @@ internal static class CliTool
         string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory = null, bool inCheckout = true,
         string? standardInput = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(DllPath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("CONTACTSSPEC_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         if (inCheckout)
         {
-            start.Environment[SpecCatalog.RepositoryVariable] = repository ?? RepositoryRoot;
+            variables.TryAdd(SpecCatalog.RepositoryVariable, repository ?? RepositoryRoot);
         }
 
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"contacts-spec {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-
-        return new CliRun(arguments, process.ExitCode, await output, await error);
+        var result = await ProcessRunner.RunAsync("dotnet", [DllPath, .. arguments], workingDirectory ?? Path.GetTempPath(), Timeout, variables, standardInput);
+        return new CliRun(arguments, result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }
