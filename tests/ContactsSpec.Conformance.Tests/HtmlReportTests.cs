@@ -28,9 +28,9 @@ public sealed class HtmlReportTests
         var report = new ConformanceReport(cases, ConformanceTargets.All, _ => true);
         foreach (var @case in cases)
         {
-            report.Add(new ConformanceResult(@case, ConformanceTarget.NSwagClient, [], TimeSpan.Zero));
-            report.Add(new ConformanceResult(@case, ConformanceTarget.KiotaClient, [], TimeSpan.Zero));
-            report.Add(new ConformanceResult(@case, ConformanceTarget.Facade, @case == _failing ? [Problem] : [], TimeSpan.Zero));
+            report.Add(new ConformanceResult(@case, ConformanceTarget.NSwagClient, [], TimeSpan.Zero) { Outcome = "WammResult" });
+            report.Add(new ConformanceResult(@case, ConformanceTarget.KiotaClient, [], TimeSpan.Zero) { Outcome = "WammResult" });
+            report.Add(new ConformanceResult(@case, ConformanceTarget.Facade, @case == _failing ? [Problem] : [], TimeSpan.Zero) { Outcome = "ContactsException (<Authentication>)" });
         }
 
         _page = await new HtmlParser().ParseDocumentAsync(report.Html(TimeSpan.FromSeconds(1)));
@@ -48,13 +48,27 @@ public sealed class HtmlReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(headings, Is.EqualTo(new[] { "Summary", "Failures", "Matrix" }));
+            Assert.That(headings, Is.EqualTo(new[] { "Summary", "How each target reads each provider", "Failures", "Matrix" }));
             Assert.That(summary.QuerySelectorAll("th").Select(cell => cell.TextContent), Is.EqualTo(new[]
             {
                 "provider", "documented responses", "forward-compatibility cases", "NSwag client passed / run", "Kiota client passed / run", "facade passed / run",
             }));
             Assert.That(wamm.Cells[^1].ClassList, Does.Contain("fail"), "the facade column shows the failure");
             Assert.That(wamm.Cells[^2].ClassList, Does.Contain("pass"));
+        });
+    }
+
+    [Test]
+    public void The_comparison_names_what_each_target_handed_its_caller_encoded()
+    {
+        var table = _page.QuerySelector("h2#targets")!.NextElementSibling!.NextElementSibling!;
+        var row = table.QuerySelectorAll("tr").OfType<IHtmlTableRowElement>().First(candidate => candidate.Cells[0].TextContent == "wamm");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Cells.Select(cell => cell.TextContent).Skip(2), Has.Exactly(2).StartsWith("WammResult"), "the NSwag and Kiota columns");
+            Assert.That(row.Cells[^1].TextContent, Does.StartWith("ContactsException (<Authentication>);"), "a kind shown as text, not markup");
+            Assert.That(row.Cells[^1].InnerHtml, Does.Contain("&lt;Authentication&gt;"));
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Specs;
 
 namespace ContactsSpec.Conformance.Tests;
@@ -76,6 +77,7 @@ public sealed class ProviderRegistryTests
             Assert.That(item?.Attribute("Include")?.Value, Is.EqualTo($"../../specs/{key}/openapi.yaml"));
             Assert.That(item?.Attribute("Namespace")?.Value, Is.EqualTo(name));
             Assert.That(File.ReadAllText(Path.Combine(ConformanceSuite.RepositoryRoot, "ContactsSpec.sln")), Does.Contain($"{name}.csproj"), "in the solution");
+            Assert.That(KiotaClientInvoker.ClientType(key).FullName, Is.EqualTo($"{name}.{item?.Attribute("ClientName")?.Value}"), "the client the conformance suite runs");
         });
     }
 

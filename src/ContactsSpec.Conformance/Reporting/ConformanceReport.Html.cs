@@ -110,6 +110,31 @@ public sealed partial class ConformanceReport
 
         html.AppendLine("</table>");
 
+        html.AppendLine("<h2 id=\"targets\">How each target reads each provider</h2>")
+            .AppendLine("<p>What each target handed its caller for the documented answers (forward-compatibility variants left out), by type, and how many of those cases passed.</p>")
+            .AppendLine("<table>")
+            .Append("<tr><th>provider</th><th>documented answer</th>")
+            .Append(string.Concat(_targets.Select(target => $"<th>{Encode(target.DisplayName())}</th>")))
+            .AppendLine("</tr>");
+        foreach (var row in ClientComparison.Rows(results, _targets))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(row.Provider)}</td><td>{Encode(row.Answer)}</td>");
+            foreach (var cell in row.Cells)
+            {
+                html.Append("<td>")
+                    .Append(cell.Outcomes.Count == 0
+                        ? "not run"
+                        : string.Join(", ", cell.Outcomes.Select(outcome => $"<code>{Encode(outcome.Type)}</code>"
+                            + (outcome.Details.Count == 0 ? string.Empty : Encode($" ({string.Join(", ", outcome.Details)})")))))
+                    .Append(Encode(cell.Tally))
+                    .Append("</td>");
+            }
+
+            html.AppendLine("</tr>");
+        }
+
+        html.AppendLine("</table>");
+
         if (failed.Count > 0 || uncovered.Count > 0)
         {
             html.AppendLine("<h2 id=\"failures\">Failures</h2>");
