@@ -2,8 +2,9 @@ namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
 /// Runs the Kiota tool exactly as Directory.Build.targets does (the pinned local tool, offline, the same settings and
-/// arguments, from the generated project's folder so that kiota-lock.json records the same spec path), but into a
-/// folder of the caller's choosing.
+/// arguments, from the generated project's folder with the spec path as the item gives it), but into a folder of the
+/// caller's choosing. kiota-lock.json records the spec's path relative to that folder, so the caller picks one as
+/// deep below the checkout as the committed output (RegenerateCommand's scratch folder).
 /// </summary>
 internal static class KiotaGenerator
 {
