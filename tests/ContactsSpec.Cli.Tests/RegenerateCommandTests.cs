@@ -8,6 +8,7 @@ namespace ContactsSpec.Cli.Tests;
 public sealed class RegenerateCommandTests
 {
     private const string WawpSpec = "specs/wawp/openapi.yaml";
+    private const string V3Spec = "specs/wazzup-v3/openapi.yaml";
     private const string KiotaContactName = "generated/ContactsSpec.Clients.Wawp.Kiota/Client/Models/ContactName.cs";
 
     [Test]
@@ -94,5 +95,53 @@ public sealed class RegenerateCommandTests
         var again = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp"], null, repository.Root);
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+    }
+
+    [Test]
+    public async Task A_spec_edit_lists_the_conformance_cases_it_adds_removes_and_changes_against_git_HEAD()
+    {
+        using var repository = new RepositoryCopy();
+        foreach (var git in new[] { new[] { "init", "-q" }, ["add", "-A"], ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "baseline"] })
+        {
+            var step = await ProcessRunner.RunToTextAsync("git", git, repository.Root, TimeSpan.FromMinutes(1));
+            Assert.That(step.ExitCode, Is.EqualTo(0), step.Output);
+        }
+
+        // One example renamed (a case removed, one added) and one example's body changed.
+        repository.Edit(V3Spec, yaml => yaml
+            .Replace("                too-many-entities:\n", "                too-many-entities-again:\n", StringComparison.Ordinal)
+            .Replace("                    error: TOO_MACH_ENTITIES\n                    description: Too mach entities per request.\n                    data:\n                      count: 123",
+                "                    error: TOO_MACH_ENTITIES\n                    description: Too mach entities per request.\n                    data:\n                      count: 150", StringComparison.Ordinal));
+
+        var run = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wazzup-v3", "-o", "json"], null, repository.Root);
+
+        // Kiota's lock file records a hash of the whole spec, so --check also reports the Kiota client out of date.
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        var cases = run.Json().GetProperty("cases").EnumerateArray().Single();
+        string[] Ids(string name) => [.. cases.GetProperty(name).EnumerateArray().Select(id => id.GetString()!)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(cases.GetProperty("baseline").GetString(), Is.EqualTo("git HEAD"));
+            Assert.That(Ids("added"), Is.EqualTo(new[] { "wazzup-v3/upsertContacts/400/too-many-entities-again" }));
+            Assert.That(Ids("removed"), Is.EqualTo(new[] { "wazzup-v3/upsertContacts/400/too-many-entities" }));
+            Assert.That(Ids("changed"), Is.EqualTo(new[] { "wazzup-v3/upsertContacts/400/too-mach-entities" }));
+        });
+    }
+
+    [Test]
+    public async Task Outside_a_git_checkout_the_case_changes_say_there_is_no_baseline()
+    {
+        using var repository = new RepositoryCopy();
+
+        var run = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var cases = run.Json().GetProperty("cases").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(cases.GetProperty("provider").GetString(), Is.EqualTo("wawp"));
+            Assert.That(cases.TryGetProperty("baseline", out _), Is.False, "no baseline, left out as every null is");
+            Assert.That(run.StandardOutput, Does.Not.Contain("\"added\": [\""), "nothing listed without a baseline");
+        });
     }
 }

@@ -17,7 +17,7 @@ internal static class KiotaGenerator
     /// <summary>Restores the tool pinned in <c>.config/dotnet-tools.json</c> (a no-op once it is in the NuGet cache).</summary>
     public static async Task RestoreToolAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var (exitCode, output, errors) = await DotnetProcess.RunAsync(repositoryRoot, ["tool", "restore"], cancellationToken);
+        var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(repositoryRoot, ["tool", "restore"], cancellationToken);
         if (exitCode != 0)
         {
             throw new CliException($"The Kiota tool pinned in .config/dotnet-tools.json could not be restored. dotnet tool restore said: {output.Trim()} {errors.Trim()}");
@@ -26,7 +26,7 @@ internal static class KiotaGenerator
 
     public static async Task GenerateAsync(GeneratedClient client, string outputFolder, CancellationToken cancellationToken)
     {
-        var (exitCode, output, errors) = await DotnetProcess.RunAsync(
+        var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(
             client.ProjectDirectory,
             [
                 "tool", "run", "kiota", "generate", "@" + client.SettingsPath,

@@ -18,11 +18,11 @@ internal static class NSwagGenerator
             if (attempt > 0)
             {
                 // The property comes from the package's props, which exist only once the project is restored.
-                var restore = await DotnetProcess.RunAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
+                var restore = await ChildProcess.RunDotnetAsync(client.ProjectDirectory, ["restore", client.ProjectPath, "-nologo"], cancellationToken);
                 said = $"{restore.Output.Trim()} {restore.Errors.Trim()}";
             }
 
-            var (exitCode, output, _) = await DotnetProcess.RunAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
+            var (exitCode, output, _) = await ChildProcess.RunDotnetAsync(client.ProjectDirectory, ["msbuild", client.ProjectPath, "-nologo", "-getProperty:NSwagDir_Net100"], cancellationToken);
             var folder = output.Trim();
             if (exitCode == 0 && folder.Length > 0 && File.Exists(Path.Combine(folder, "dotnet-nswag.dll")))
             {
@@ -35,7 +35,7 @@ internal static class NSwagGenerator
 
     public static async Task GenerateAsync(string generatorFolder, GeneratedClient client, string outputPath, CancellationToken cancellationToken)
     {
-        var (exitCode, output, errors) = await DotnetProcess.RunAsync(
+        var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(
             client.ProjectDirectory,
             [
                 Path.Combine(generatorFolder, "dotnet-nswag.dll"),

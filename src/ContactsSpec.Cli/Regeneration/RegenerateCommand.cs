@@ -6,7 +6,8 @@ namespace ContactsSpec.Cli.Regeneration;
 
 /// <summary>
 /// <c>regenerate</c>: runs NSwag and Kiota on every spec into a temporary folder, reports per client what changed in
-/// its public surface (removed and changed entries are breaking), and copies changed output into <c>generated/</c>.
+/// its public surface (removed and changed entries are breaking) and, per provider, the conformance cases the spec's
+/// uncommitted edit adds, removes or changes; then copies changed output into <c>generated/</c>.
 /// <c>--check</c> changes nothing and exits 1 when <c>generated/</c> is out of date with the specs.
 /// </summary>
 internal static class RegenerateCommand
@@ -96,7 +97,13 @@ internal static class RegenerateCommand
                 await GenerateAllAsync(null);
             }
 
-            var result = new RegenerationResult(check, outcomes.All(outcome => outcome.Status == RegenerationStatus.UpToDate), outcomes);
+            var cases = new List<CaseChanges>();
+            foreach (var provider in clients.DistinctBy(client => client.Provider).OrderBy(client => client.Provider, StringComparer.Ordinal))
+            {
+                cases.Add(await ConformanceCaseDiff.CompareAsync(repository, provider.Provider, provider.SpecPath, cancellationToken));
+            }
+
+            var result = new RegenerationResult(check, outcomes.All(outcome => outcome.Status == RegenerationStatus.UpToDate), outcomes, cases);
             console.Write(format, result, people => Print(people, result));
 
             return check && !result.UpToDate ? ExitCodes.Failure : ExitCodes.Success;
@@ -236,6 +243,19 @@ internal static class RegenerateCommand
         }
 
         console.WriteLine();
+        var cases = new Table().Title("[bold]Conformance cases[/] (the spec in the checkout against git's HEAD)").Border(TableBorder.Rounded)
+            .AddColumn("provider").AddColumn("added").AddColumn("removed").AddColumn("answer changed");
+        foreach (var provider in result.Cases)
+        {
+            cases.AddRow(
+                Markup.Escape(provider.Provider),
+                provider.Baseline is null ? "[grey]no baseline (not a git checkout, or a new spec)[/]" : Ids(provider.Added, "green"),
+                provider.Baseline is null ? string.Empty : Ids(provider.Removed, "red"),
+                provider.Baseline is null ? string.Empty : Ids(provider.Changed, "yellow"));
+        }
+
+        console.Write(cases);
+        console.WriteLine();
         if (result.UpToDate)
         {
             console.MarkupLine("[green]generated/ is in step with specs/.[/]");
@@ -249,4 +269,7 @@ internal static class RegenerateCommand
             console.MarkupLine("[yellow]Regenerated files were written to generated/[/]: build, run the tests, and commit them with the spec.");
         }
     }
+
+    private static string Ids(IReadOnlyList<string> ids, string color) =>
+        ids.Count == 0 ? "[grey]none[/]" : $"[{color}]{Markup.Escape(string.Join(Environment.NewLine, ids))}[/]";
 }

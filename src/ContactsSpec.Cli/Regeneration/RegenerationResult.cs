@@ -13,8 +13,8 @@ internal enum RegenerationStatus
     Regenerated,
 }
 
-/// <summary>The <c>regenerate --output json</c> document.</summary>
-internal sealed record RegenerationResult(bool Check, bool UpToDate, IReadOnlyList<ClientRegeneration> Clients);
+/// <summary>The <c>regenerate --output json</c> document: each client, and each provider's conformance cases against git's HEAD.</summary>
+internal sealed record RegenerationResult(bool Check, bool UpToDate, IReadOnlyList<ClientRegeneration> Clients, IReadOnlyList<CaseChanges> Cases);
 
 /// <summary>One client's regeneration and its public-surface changes; <c>Generator</c> is <c>nswag</c> or <c>kiota</c>.</summary>
 internal sealed record ClientRegeneration(

@@ -32,8 +32,8 @@ public sealed class ProviderSpec
         return await ParseAsync(key, yaml, path, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Parses a spec's YAML text; <paramref name="path"/> says where it came from.</summary>
-    internal static async Task<ProviderSpec> ParseAsync(string key, string yaml, string path, CancellationToken cancellationToken = default)
+    /// <summary>Parses a spec's YAML text; <paramref name="path"/> says where it came from (a file, a resource, a git revision).</summary>
+    public static async Task<ProviderSpec> ParseAsync(string key, string yaml, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(yaml);

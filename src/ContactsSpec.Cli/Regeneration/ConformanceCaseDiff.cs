@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using ContactsSpec.Conformance.Cases;
+using ContactsSpec.Conformance.Specs;
+using Newtonsoft.Json.Linq;
+
+namespace ContactsSpec.Cli.Regeneration;
+
+/// <summary>
+/// The conformance cases a spec edit adds, removes or changes: the cases derived from the spec as git's
+/// <c>HEAD</c> has it against those of the spec in the working tree, so a maintainer sees what the edit means for
+/// the main job before merging.
+/// </summary>
+internal static class ConformanceCaseDiff
+{
+    private const string Baseline = "HEAD";
+
+    public static async Task<CaseChanges> CompareAsync(string repository, string provider, string specPath, CancellationToken cancellationToken)
+    {
+        var before = await BaselineTextAsync(repository, specPath, cancellationToken);
+        if (before is null)
+        {
+            return new CaseChanges(provider, null, [], [], []);
+        }
+
+        var old = Cases(await ProviderSpec.ParseAsync(provider, before, $"{Baseline}:{specPath}", cancellationToken));
+        var now = Cases(await ProviderSpec.LoadAsync(provider, specPath, cancellationToken));
+        return new CaseChanges(
+            provider,
+            $"git {Baseline}",
+            [.. now.Keys.Except(old.Keys).Order(StringComparer.Ordinal)],
+            [.. old.Keys.Except(now.Keys).Order(StringComparer.Ordinal)],
+            [.. now.Keys.Intersect(old.Keys).Where(id => !SameAnswer(old[id], now[id])).Order(StringComparer.Ordinal)]);
+    }
+
+    private static Dictionary<string, ConformanceCase> Cases(ProviderSpec spec) =>
+        ConformanceCaseCatalog.Build([spec]).ToDictionary(@case => @case.Id, StringComparer.Ordinal);
+
+    private static bool SameAnswer(ConformanceCase before, ConformanceCase after) =>
+        before.Status == after.Status
+        && string.Equals(before.MediaType, after.MediaType, StringComparison.Ordinal)
+        && JToken.DeepEquals(before.ResponseBody, after.ResponseBody);
+
+    // The spec as the last commit has it; null where git is missing, the folder is no checkout or the file is new.
+    private static async Task<string?> BaselineTextAsync(string repository, string specPath, CancellationToken cancellationToken)
+    {
+        var relative = Path.GetRelativePath(repository, specPath).Replace('\\', '/');
+        try
+        {
+            var (exitCode, output, _) = await ChildProcess.RunAsync("git", repository, ["show", $"{Baseline}:{relative}"], cancellationToken);
+            return exitCode == 0 ? output : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+    }
+}
