@@ -14,15 +14,6 @@ public sealed class ErrorMappingTests
 
     private static Contact WawpContact => new() { Id = "123456789@c.us", FirstName = "John", LastName = "Doe" };
 
-    private static Contact V2Contact => new()
-    {
-        Id = "contacts1",
-        ResponsibleUserId = "1",
-        Name = "TestContact",
-        Web = "https://example.com/contact/1",
-        Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79999999999" }],
-    };
-
     // ---- Wazzup v3 ----
 
     [TestCase("TOO_MACH_ENTITIES")]

@@ -17,15 +17,6 @@ public sealed class UndocumentedSuccessStatusTests
     private const string V2Processed = """{"data":{"processed":1},"meta":{"timestamp":1759495852}}""";
     private const string V2Deleted = """{"data":null,"meta":{"timestamp":1759393502}}""";
 
-    private static Contact V2Contact => new()
-    {
-        Id = "contacts1",
-        ResponsibleUserId = "1",
-        Name = "TestContact",
-        Web = "https://example.com/contact/1",
-        Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79999999999" }],
-    };
-
     // ---- Wazzup v3: upsert and delete answer without a documented body ----
 
     [TestCase(HttpStatusCode.OK)]

@@ -454,15 +454,6 @@ public sealed class ValidationTests
 
     // ---- Wazzup v2 ----
 
-    private static Contact V2Contact => new()
-    {
-        Id = "contacts1",
-        ResponsibleUserId = "1",
-        Name = "TestContact",
-        Web = "https://example.com/contact/1",
-        Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79999999999" }],
-    };
-
     [TestCase("Id")]
     [TestCase("ResponsibleUserId")]
     [TestCase("Web")]

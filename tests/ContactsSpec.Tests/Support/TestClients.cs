@@ -51,6 +51,16 @@ public static class TestClients
 
     public static List<Contact> V3Contacts(int count) => [.. Enumerable.Range(0, count).Select(V3Contact)];
 
+    /// <summary>A valid Wazzup v2 contact, in the shape of the spec's createContacts request example.</summary>
+    public static Contact V2Contact => new()
+    {
+        Id = "contacts1",
+        ResponsibleUserId = "1",
+        Name = "TestContact",
+        Web = "https://example.com/contact/1",
+        Channels = [new ContactChannel { ChatType = ChatType.WhatsApp, ChatId = "79999999999" }],
+    };
+
     /// <summary>The ids in a JSON array body of contacts (Wazzup v3 upsert).</summary>
     public static List<string> IdsInBody(RecordedRequest request)
     {
