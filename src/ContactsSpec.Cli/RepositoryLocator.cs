@@ -1,4 +1,4 @@
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Cli;
 

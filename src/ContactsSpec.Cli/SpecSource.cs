@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContactsSpec.Cli.Output;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Verification;
 using Spectre.Console;
 
@@ -47,7 +47,7 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
         }
         else
         {
-            return new SpecSource(await SpecCatalog.LoadEmbeddedAsync(provider, cancellationToken), errorTable, "the specs built into contacts-spec", null);
+            return new SpecSource(SpecCatalog.LoadEmbedded(provider), errorTable, "the specs built into contacts-spec", null);
         }
 
         var differing = SpecCatalog.DifferencesFromEmbedded(folder).Where(key => provider is null || key == provider).ToList();

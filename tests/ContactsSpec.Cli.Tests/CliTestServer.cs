@@ -1,6 +1,6 @@
 using ContactsSpec.Cli.Tests.Support;
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Stubs;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;

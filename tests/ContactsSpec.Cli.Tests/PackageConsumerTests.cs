@@ -1,6 +1,7 @@
 using System.Reflection;
 using ContactsSpec.Cli.Tests.Support;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Invocation;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Cli.Tests;
 
@@ -59,12 +60,12 @@ public sealed class PackageConsumerTests
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
             <configuration><packageSources><add key="contactsspec-local" value="{Packages}" /></packageSources></configuration>
             """);
-        var spec = (await SpecCatalog.LoadEmbeddedAsync(ContactsProviders.WazzupV3)).Single();
+        var spec = SpecCatalog.LoadEmbedded(ContactsProviders.WazzupV3).Single();
         var baseUrl = CliTestServer.BaseUrl(ContactsProviders.WazzupV3);
 
         // Its own packages folder, with the machine's as a fallback: only the packages made here are new.
         var restore = await RunAsync("dotnet", ["restore", "--packages", Path.Combine(_work.Path, "restored"), $"-p:RestoreAdditionalProjectFallbackFolders={NuGetCache}"], consumer);
-        var run = restore.ExitCode == 0 ? await RunAsync("dotnet", ["run", "--no-restore", "--", baseUrl, SpecCredentials.Examples(spec)["api-key"]], consumer) : restore;
+        var run = restore.ExitCode == 0 ? await RunAsync("dotnet", ["run", "--no-restore", "--", baseUrl, ExampleCredentials.Of(spec)["api-key"]], consumer) : restore;
 
         Assert.Multiple(() =>
         {

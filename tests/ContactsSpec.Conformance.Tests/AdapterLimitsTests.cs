@@ -1,6 +1,5 @@
 using ContactsSpec.Adapters;
-using ContactsSpec.Conformance.Specs;
-using NJsonSchema;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Conformance.Tests;
 
@@ -53,12 +52,12 @@ public sealed class AdapterLimitsTests
         if (spec.Operations.FirstOrDefault(operation => operation.Id == owner) is { } operation)
         {
             var schema = field == "body"
-                ? operation.Operation.RequestBody!.Content.Values.Single().Schema.ActualSchema
-                : operation.Parameters.Single(parameter => parameter.Name == field).ActualSchema;
+                ? operation.RequestBodyContent.Values.Single().Schema!
+                : operation.Parameters.Single(parameter => parameter.Name == field).Schema!;
             return field == "body" ? schema.MaxItems : schema.MaxLength;
         }
 
-        JsonSchema property = spec.Document.Components.Schemas[owner].ActualProperties[field].ActualSchema;
+        var property = spec.Document.Components!.Schemas![owner].Properties![field];
         return kind == "ListPageSize" ? property.MaxItems : property.MaxLength;
     }
 }

@@ -1,5 +1,5 @@
 using ContactsSpec.Conformance.Cases;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Verification;
 
 namespace ContactsSpec.Conformance.Tests;

@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
 using ContactsSpec.Conformance.Cases;
-using YamlDotNet.RepresentationModel;
 
 namespace ContactsSpec.Conformance.Tests;
 
-/// <summary>The cases cover every documented response, counted independently from the raw YAML.</summary>
+/// <summary>The cases cover every documented response, counted independently from the document as written.</summary>
 [TestFixture]
 public sealed class CoverageTests
 {
@@ -14,7 +14,7 @@ public sealed class CoverageTests
     {
         var cases = await ConformanceSuite.CasesAsync();
 
-        Assert.That(ConformanceCaseCatalog.DocumentedResponseIds(cases), Is.EquivalentTo(DocumentedResponsesFromYaml()).And.Unique);
+        Assert.That(ConformanceCaseCatalog.DocumentedResponseIds(cases), Is.EquivalentTo(await DocumentedResponsesAsWrittenAsync()).And.Unique);
     }
 
     [Test]
@@ -31,47 +31,33 @@ public sealed class CoverageTests
         });
     }
 
-    // Walks the YAML itself rather than the parsed model the cases come from.
-    private static List<string> DocumentedResponsesFromYaml()
+    // Walks the document as written (ProviderSpec.Source) rather than the typed model the cases come from.
+    private static async Task<List<string>> DocumentedResponsesAsWrittenAsync()
     {
         var ids = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories(Path.Combine(ConformanceSuite.RepositoryRoot, "specs")))
+        foreach (var spec in await ConformanceSuite.SpecsAsync())
         {
-            var file = Path.Combine(folder, "openapi.yaml");
-            if (!File.Exists(file))
+            var root = spec.Source;
+            var componentResponses = root["components"]?["responses"] as JsonObject ?? [];
+            foreach (var (_, path) in root["paths"]!.AsObject())
             {
-                continue;
-            }
-
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(File.ReadAllText(file)));
-            var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-            var componentResponses = root.Children.TryGetValue(new YamlScalarNode("components"), out var components)
-                && ((YamlMappingNode)components).Children.TryGetValue(new YamlScalarNode("responses"), out var shared)
-                ? (YamlMappingNode)shared : new YamlMappingNode();
-            foreach (var path in ((YamlMappingNode)root["paths"]).Children.Values.Cast<YamlMappingNode>())
-            {
-                foreach (var (method, operationNode) in path.Children.Where(child => Methods.Contains(child.Key.ToString())))
+                foreach (var (_, operation) in path!.AsObject().Where(child => Methods.Contains(child.Key)))
                 {
-                    var operation = (YamlMappingNode)operationNode;
-                    foreach (var (status, responseNode) in (YamlMappingNode)operation["responses"])
+                    foreach (var (status, written) in operation!["responses"]!.AsObject())
                     {
-                        var response = (YamlMappingNode)responseNode;
-                        if (response.Children.TryGetValue(new YamlScalarNode("$ref"), out var reference))
-                        {
-                            response = (YamlMappingNode)componentResponses[reference.ToString().Split('/')[^1]];
-                        }
-
-                        var prefix = $"{Path.GetFileName(folder)}/{operation["operationId"]}/{status}";
-                        if (!response.Children.TryGetValue(new YamlScalarNode("content"), out var content))
+                        var response = written!["$ref"] is { } reference
+                            ? componentResponses[((string)reference!).Split('/')[^1]]!
+                            : written;
+                        var prefix = $"{spec.Key}/{operation["operationId"]}/{status}";
+                        if (response["content"] is not JsonObject content)
                         {
                             ids.Add($"{prefix}/empty");
                             continue;
                         }
 
-                        foreach (var mediaType in ((YamlMappingNode)content).Children.Values.Cast<YamlMappingNode>())
+                        foreach (var (_, mediaType) in content)
                         {
-                            ids.AddRange(((YamlMappingNode)mediaType["examples"]).Children.Keys.Select(name => $"{prefix}/{name}"));
+                            ids.AddRange(mediaType!["examples"]!.AsObject().Select(example => $"{prefix}/{example.Key}"));
                         }
                     }
                 }

@@ -1,7 +1,7 @@
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Invocation;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Stubs;
 
 namespace ContactsSpec.Conformance.Tests;
@@ -78,7 +78,7 @@ public sealed class FacadeRetryScenarioTests
     private static async Task<Contact> ExampleContactAsync()
     {
         var operation = (await ConformanceSuite.SpecsAsync()).Single(spec => spec.Key == "wamm").Operations.Single(candidate => candidate.Id == "contactTo");
-        string Param(string name) => WireMockStubFactory.ParameterText(operation.Parameters.Single(parameter => parameter.Name == name));
+        string Param(string name) => operation.ParameterText(name);
         return new Contact { Phone = Param("phone"), Name = Param("name"), Notes = Param("info"), Email = Param("email"), Web = Param("web") };
     }
 

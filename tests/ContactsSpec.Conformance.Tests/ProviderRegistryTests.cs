@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using ContactsSpec.Conformance.Invocation;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Conformance.Tests;
 
@@ -31,7 +31,7 @@ public sealed class ProviderRegistryTests
         var spec = (await ConformanceSuite.SpecsAsync()).Single(candidate => candidate.Key == key);
         var credentialParameters = spec.Operations.SelectMany(operation => operation.Parameters).Where(SpecCredentials.IsCredential)
             .Select(parameter => parameter.Name).Distinct().ToList();
-        var examples = SpecCredentials.Examples(spec);
+        var examples = ExampleCredentials.Of(spec);
 
         Assert.Multiple(() =>
         {
@@ -56,7 +56,7 @@ public sealed class ProviderRegistryTests
             Assert.That(options.GetType(), Is.EqualTo(provider.OptionsType));
             Assert.That(provider.Credentials.Select(credential => provider.OptionsType.GetProperty(credential.OptionName)?.GetValue(options)),
                 Is.EqualTo(provider.Credentials.Select(credential => $"value-of-{credential.Name}")), "each credential sets the property it names");
-            Assert.That(provider.DefaultBaseUri, Is.EqualTo(new Uri(spec.Document.Servers.Single().Url)), "the spec's server is the default host");
+            Assert.That(provider.DefaultBaseUri, Is.EqualTo(new Uri(spec.Document.Servers!.Single().Url!)), "the spec's server is the default host");
             Assert.That(provider.GeneratedClientType.Assembly.GetName().Name, Is.EqualTo(provider.GeneratedClientType.Namespace));
             Assert.That(File.Exists(Path.Combine(ConformanceSuite.RepositoryRoot, "generated", provider.GeneratedClientType.Namespace!, $"{provider.GeneratedClientType.Namespace}.csproj")),
                 Is.True, "the generated client's project under generated/");

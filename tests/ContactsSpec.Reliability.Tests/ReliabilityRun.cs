@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Reliability.Tests.Support;
 using WireMock.Server;
 

@@ -57,7 +57,7 @@ public sealed class AssumptionMarkerTests
     [Test]
     public void An_unmarked_constraint_or_status_is_caught_and_a_marked_one_passes()
     {
-        var stated = StatedFacts.Of("""
+        var stated = StatedFactsOf("""
             {
               "openapi": "3.0.3", "info": { "title": "t", "version": "1" },
               "paths": { "/items": { "get": {
@@ -91,7 +91,7 @@ public sealed class AssumptionMarkerTests
     [Test]
     public void A_request_content_type_is_a_fact_its_media_type_marks_as_assumed()
     {
-        var stated = StatedFacts.Of("""
+        var stated = StatedFactsOf("""
             {
               "openapi": "3.0.3", "info": { "title": "t", "version": "1" },
               "paths": { "/items": { "post": {
@@ -118,7 +118,7 @@ public sealed class AssumptionMarkerTests
     [Test]
     public void A_marker_naming_what_its_node_does_not_state_or_giving_no_reason_is_caught()
     {
-        var stated = StatedFacts.Of("""
+        var stated = StatedFactsOf("""
             {
               "openapi": "3.0.3", "info": { "title": "t", "version": "1" }, "paths": {},
               "components": { "schemas": { "Item": {
@@ -144,9 +144,11 @@ public sealed class AssumptionMarkerTests
         });
     }
 
-    // The spec's own text, parsed: the file the suite loaded, which lies inside the repository.
-    private static async Task<StatedFacts> StatedAsync(string key) =>
-        StatedFacts.Of(await File.ReadAllTextAsync((await SpecSuite.SpecAsync(key)).Path));
+    // The spec as the suite loaded it from the repository.
+    private static async Task<StatedFacts> StatedAsync(string key) => StatedFacts.Of(await SpecSuite.SpecAsync(key));
+
+    // A spec built for a check, read as the suite reads the real ones.
+    private static StatedFacts StatedFactsOf(string document) => StatedFacts.Of(ProviderSpec.Parse("built-for-the-check", document, "inline"));
 
     private static HashSet<string> Documented(string key)
     {

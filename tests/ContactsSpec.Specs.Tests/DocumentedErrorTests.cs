@@ -1,4 +1,5 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Specs.Tests;
 
@@ -22,10 +23,7 @@ public sealed class DocumentedErrorTests
         var strings = spec.Operations
             .SelectMany(operation => operation.ResponseExamples())
             .Where(example => example.Value is not null)
-            .SelectMany(example => example.Value is JContainer container ? container.DescendantsAndSelf() : [example.Value!])
-            .OfType<JValue>()
-            .Where(value => value.Type == JTokenType.String)
-            .Select(value => (string)value!);
+            .SelectMany(example => Strings(example.Value));
 
         Assert.That(strings, Has.Member(error));
     }
@@ -35,8 +33,17 @@ public sealed class DocumentedErrorTests
     {
         var spec = await SpecSuite.SpecAsync(key);
 
-        var statuses = spec.Operations.SelectMany(operation => operation.Operation.Responses.Keys);
+        var statuses = spec.Operations.SelectMany(operation => operation.Operation.Responses?.Keys.AsEnumerable() ?? []);
 
         Assert.That(statuses, Has.Member(status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    // Every string value in a JSON value, at any depth.
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject item => item.SelectMany(member => Strings(member.Value)),
+        JsonArray items => items.SelectMany(Strings),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
+        _ => [],
+    };
 }

@@ -1,4 +1,4 @@
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Verification;
 
 namespace ContactsSpec.Specs.Tests;
@@ -8,10 +8,10 @@ namespace ContactsSpec.Specs.Tests;
 public sealed class EmbeddedSpecTests
 {
     [Test]
-    public async Task Every_spec_is_built_in_exactly_as_it_is_in_specs()
+    public void Every_spec_is_built_in_exactly_as_it_is_in_specs()
     {
         var folder = SpecCatalog.SpecsFolder(SpecSuite.RepositoryRoot);
-        var embedded = await SpecCatalog.LoadEmbeddedAsync();
+        var embedded = SpecCatalog.LoadEmbedded();
 
         Assert.Multiple(() =>
         {

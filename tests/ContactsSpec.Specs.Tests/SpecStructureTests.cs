@@ -1,6 +1,5 @@
-using ContactsSpec.Conformance.Specs;
-using NSwag;
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
 namespace ContactsSpec.Specs.Tests;
 
@@ -45,8 +44,8 @@ public sealed class SpecStructureTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(spec.Document.OpenApi, Does.StartWith("3.0."));
-            Assert.That(spec.Document.Servers.Select(server => server.Url), Is.EqualTo(new[] { SpecSuite.Facts[key].Host }));
+            Assert.That((string?)spec.Source["openapi"], Does.StartWith("3.0."));
+            Assert.That(spec.Document.Servers?.Select(server => server.Url), Is.EqualTo(new[] { SpecSuite.Facts[key].Host }));
         });
     }
 
@@ -68,17 +67,10 @@ public sealed class SpecStructureTests
     public async Task Every_known_route_left_out_is_recorded_with_a_reason(string key)
     {
         var spec = await SpecSuite.SpecAsync(key);
-        var yaml = new YamlStream();
-        using (var reader = new StringReader(await ReadSpecTextAsync(spec)))
-        {
-            yaml.Load(reader);
-        }
+        AssertReadFromTheRepository(spec);
 
-        var info = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["info"];
-        var leftOut = info.Children.TryGetValue(new YamlScalarNode("x-left-out"), out var node)
-            ? ((YamlSequenceNode)node).Children.Cast<YamlMappingNode>()
-                .Select(entry => (Route: Field(entry, "route"), Reason: Field(entry, "reason")))
-                .ToList()
+        var leftOut = spec.Source["info"]?["x-left-out"] is JsonArray entries
+            ? entries.Select(entry => (Route: (string?)entry?["route"], Reason: (string?)entry?["reason"])).ToList()
             : [];
         var declared = spec.Operations.Select(operation => $"{operation.Method.ToUpperInvariant()} {operation.Path}");
 
@@ -102,7 +94,7 @@ public sealed class SpecStructureTests
     public async Task Operation_has_id_summary_description_and_source(string key, string method, string path)
     {
         var operation = (await SpecSuite.SpecAsync(key)).Operations.Single(candidate => candidate.Method == method && candidate.Path == path);
-        var source = operation.Extension("x-source") as IDictionary<string, object?>;
+        var source = operation.Extension("x-source") as JsonObject;
 
         Assert.Multiple(() =>
         {
@@ -111,7 +103,7 @@ public sealed class SpecStructureTests
             Assert.That(operation.Operation.Description, Is.Not.Null.And.Not.Empty, "description");
             Assert.That(source, Is.Not.Null, "x-source");
         });
-        AssertCitesAPublicPage(key, source!.ToDictionary(entry => entry.Key, entry => entry.Value as string), $"{method.ToUpperInvariant()} {path}");
+        AssertCitesAPublicPage(key, Fields(source!), $"{method.ToUpperInvariant()} {path}");
     }
 
     /// <summary>Every <c>x-source</c> in the file, on operations and elsewhere (shared responses), cites a public page.</summary>
@@ -119,24 +111,16 @@ public sealed class SpecStructureTests
     public async Task Every_x_source_cites_a_public_page_of_the_provider(string key)
     {
         var spec = await SpecSuite.SpecAsync(key);
-        var yaml = new YamlStream();
-        using (var reader = new StringReader(await ReadSpecTextAsync(spec)))
-        {
-            yaml.Load(reader);
-        }
+        AssertReadFromTheRepository(spec);
 
-        var sources = new List<(string Where, YamlNode Node)>();
-        CollectSources(yaml.Documents[0].RootNode, "$", sources);
+        var sources = new List<(string Where, JsonNode? Node)>();
+        CollectSources(spec.Source, "$", sources);
 
         Assert.That(sources, Has.Count.GreaterThanOrEqualTo(spec.Operations.Count()), "every operation has an x-source");
         foreach (var (where, node) in sources)
         {
-            Assert.That(node, Is.InstanceOf<YamlMappingNode>(), $"{where} is a mapping");
-            var fields = ((YamlMappingNode)node).Children.ToDictionary(
-                entry => ((YamlScalarNode)entry.Key).Value ?? string.Empty,
-                entry => (entry.Value as YamlScalarNode)?.Value,
-                StringComparer.Ordinal);
-            AssertCitesAPublicPage(key, fields, where);
+            Assert.That(node, Is.InstanceOf<JsonObject>(), $"{where} is a mapping");
+            AssertCitesAPublicPage(key, Fields((JsonObject)node!), where);
         }
     }
 
@@ -172,12 +156,12 @@ public sealed class SpecStructureTests
     public async Task A_body_declared_in_several_content_types_is_the_same_body_in_each(string key, string method, string path)
     {
         var operation = (await SpecSuite.SpecAsync(key)).Operations.Single(candidate => candidate.Method == method && candidate.Path == path);
-        var contents = operation.Operation.RequestBody?.Content.Values.ToList() ?? [];
+        var contents = operation.RequestBodyContent.Values.ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(contents.Select(content => content.Schema?.ActualSchema).Distinct().Count(), Is.LessThanOrEqualTo(1), "one schema for every content type");
-            Assert.That(contents.Select(content => Newtonsoft.Json.JsonConvert.SerializeObject(content.Example)).Distinct().Count(), Is.LessThanOrEqualTo(1), "one example for every content type");
+            Assert.That(contents.Select(content => (content.Schema as OpenApiSchemaReference)?.Target ?? content.Schema).Distinct().Count(), Is.LessThanOrEqualTo(1), "one schema for every content type");
+            Assert.That(contents.Select(content => SpecJson.Normalize(content.Example)?.ToJsonString()).Distinct().Count(), Is.LessThanOrEqualTo(1), "one example for every content type");
         });
     }
 
@@ -189,16 +173,16 @@ public sealed class SpecStructureTests
         var declared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var operation in spec.Operations)
         {
-            foreach (var parameter in operation.Parameters.Where(IsCredential))
+            foreach (var parameter in operation.Parameters.Where(SpecCredentials.IsCredential))
             {
-                declared.Add($"{parameter.Kind.ToString().ToLowerInvariant()}:{parameter.Name}");
+                declared.Add($"{parameter.In.ToString()!.ToLowerInvariant()}:{parameter.Name}");
             }
 
-            foreach (var form in operation.Operation.RequestBody?.Content.Values ?? [])
+            foreach (var form in operation.RequestBodyContent.Values)
             {
-                foreach (var (name, property) in form.Schema.ActualSchema.ActualProperties)
+                foreach (var (name, property) in form.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 {
-                    if (property.ExtensionData?.ContainsKey("x-credential") == true)
+                    if (SpecCredentials.IsCredential(property))
                     {
                         declared.Add($"form:{name}");
                     }
@@ -206,20 +190,17 @@ public sealed class SpecStructureTests
             }
         }
 
-        foreach (var scheme in spec.Document.Components.SecuritySchemes.Values)
+        foreach (var scheme in spec.Document.Components?.SecuritySchemes?.Values ?? [])
         {
-            if (scheme.Type == OpenApiSecuritySchemeType.Http && scheme.Scheme == "bearer")
+            if (scheme.Type == SecuritySchemeType.Http && scheme.Scheme == "bearer")
             {
                 declared.Add("bearer");
-                Assert.That(scheme.ExtensionData?.ContainsKey("x-example-token"), Is.True, "bearer schemes carry x-example-token");
+                Assert.That(SpecCredentials.ExampleBearerToken(spec), Is.Not.Null.And.Not.Empty, "bearer schemes carry x-example-token");
             }
         }
 
         Assert.That(declared, Is.EquivalentTo(SpecSuite.Facts[key].Credentials));
     }
-
-    private static bool IsCredential(OpenApiParameter parameter) =>
-        parameter.ExtensionData?.TryGetValue("x-credential", out var flag) == true && flag is true;
 
     /// <summary>
     /// An <c>x-source</c> names the public page (<c>page</c>: an https address listed for this provider in
@@ -240,18 +221,19 @@ public sealed class SpecStructureTests
         });
     }
 
-    private static string? Field(YamlMappingNode mapping, string name) =>
-        mapping.Children.TryGetValue(new YamlScalarNode(name), out var value) ? (value as YamlScalarNode)?.Value : null;
+    // A mapping's scalar fields as text (a field that is no scalar as null).
+    private static Dictionary<string, string?> Fields(JsonObject mapping) =>
+        mapping.ToDictionary(entry => entry.Key, entry => entry.Value is JsonValue value ? SpecJson.Text(value) : null, StringComparer.Ordinal);
 
-    private static void CollectSources(YamlNode node, string where, List<(string Where, YamlNode Node)> sources)
+    private static void CollectSources(JsonNode? node, string where, List<(string Where, JsonNode? Node)> sources)
     {
         switch (node)
         {
-            case YamlMappingNode mapping:
-                foreach (var (name, child) in mapping.Children)
+            case JsonObject mapping:
+                foreach (var (name, child) in mapping)
                 {
-                    var childWhere = $"{where}/{(name as YamlScalarNode)?.Value}";
-                    if (name is YamlScalarNode { Value: "x-source" })
+                    var childWhere = $"{where}/{name}";
+                    if (name == "x-source")
                     {
                         sources.Add((childWhere, child));
                     }
@@ -262,9 +244,9 @@ public sealed class SpecStructureTests
                 }
 
                 break;
-            case YamlSequenceNode sequence:
+            case JsonArray sequence:
                 var index = 0;
-                foreach (var child in sequence.Children)
+                foreach (var child in sequence)
                 {
                     CollectSources(child, $"{where}[{index++}]", sources);
                 }
@@ -273,12 +255,10 @@ public sealed class SpecStructureTests
         }
     }
 
-    /// <summary>The spec file's text; the path is the one the suite loaded, which lies inside the repository.</summary>
-    private static Task<string> ReadSpecTextAsync(ProviderSpec spec)
+    /// <summary>The suite loaded the spec from inside the repository.</summary>
+    private static void AssertReadFromTheRepository(ProviderSpec spec)
     {
         var root = Path.GetFullPath(SpecSuite.RepositoryRoot) + Path.DirectorySeparatorChar;
-        var file = Path.GetFullPath(spec.Path);
-        Assert.That(file, Does.StartWith(root), "the spec is read from inside the repository");
-        return File.ReadAllTextAsync(file);
+        Assert.That(Path.GetFullPath(spec.Path), Does.StartWith(root), "the spec is read from inside the repository");
     }
 }

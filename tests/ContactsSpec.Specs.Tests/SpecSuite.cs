@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Specs.Tests;
 

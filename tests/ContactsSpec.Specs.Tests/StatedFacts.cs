@@ -1,4 +1,4 @@
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Specs.Tests;
 
@@ -13,13 +13,13 @@ internal sealed record StatedFact(string Text, string? Assumption);
 internal sealed record AssumptionMarker(string Where, IReadOnlyDictionary<string, string?> Reasons, IReadOnlySet<string> Present, string? AssumedFrom);
 
 /// <summary>
-/// Reads every constraint and status out of a spec's YAML document model, with the assumption markers beside them,
-/// following specs/README.md ("Facts and assumptions").
+/// Reads every constraint and status out of a spec's document as written (<see cref="ProviderSpec.Source"/>), with the
+/// assumption markers beside them, following specs/README.md ("Facts and assumptions").
 /// </summary>
 /// <remarks>
-/// The YAML model rather than NSwag's: NJsonSchema turns any extension object with a <c>type</c> key into a schema,
-/// so a marker of an assumed type would lose its reason there. Local <c>$ref</c>s to shared responses and parameters
-/// are followed; a schema <c>$ref</c> is not, since every component schema is read under its own name.
+/// The document as written rather than the typed model: a marker is an extension anywhere in the tree, and what a
+/// fact is named by is the keyword the spec writes. Local <c>$ref</c>s to shared responses and parameters are
+/// followed; a schema <c>$ref</c> is not, since every component schema is read under its own name.
 /// </remarks>
 internal sealed class StatedFacts
 {
@@ -35,12 +35,12 @@ internal sealed class StatedFacts
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-    private readonly YamlMappingNode _root;
+    private readonly JsonObject _root;
     private readonly List<StatedFact> _facts = [];
     private readonly List<AssumptionMarker> _markers = [];
     private readonly List<string> _malformed = [];
 
-    private StatedFacts(YamlMappingNode root)
+    private StatedFacts(JsonObject root)
     {
         _root = root;
     }
@@ -54,12 +54,10 @@ internal sealed class StatedFacts
     /// <summary>Markers that are not a map of names to reasons.</summary>
     public IReadOnlyList<string> Malformed => _malformed;
 
-    /// <summary>Reads the facts of an OpenAPI 3 document given as YAML (or JSON) text.</summary>
-    public static StatedFacts Of(string yaml)
+    /// <summary>Reads the facts of a spec.</summary>
+    public static StatedFacts Of(ProviderSpec spec)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var facts = new StatedFacts((YamlMappingNode)stream.Documents[0].RootNode);
+        var facts = new StatedFacts(spec.Source);
         facts.Read();
         return facts;
     }
@@ -68,11 +66,11 @@ internal sealed class StatedFacts
     {
         foreach (var (_, pathNode) in Children(Child(_root, "paths")))
         {
-            var pathItem = (YamlMappingNode)Resolve(pathNode);
+            var pathItem = Resolve(pathNode);
             var shared = Items(Child(pathItem, "parameters")).ToList();
             foreach (var (method, operation) in Children(pathItem).Where(entry => Methods.Contains(entry.Key)))
             {
-                AddOperation((YamlMappingNode)operation, shared);
+                AddOperation(operation, shared);
             }
         }
 
@@ -82,10 +80,10 @@ internal sealed class StatedFacts
         }
     }
 
-    private void AddOperation(YamlMappingNode operation, IReadOnlyList<YamlNode> shared)
+    private void AddOperation(JsonNode? operation, IReadOnlyList<JsonNode?> shared)
     {
         var id = Scalar(Child(operation, "operationId")) ?? "(no operationId)";
-        foreach (var parameter in shared.Concat(Items(Child(operation, "parameters"))).Select(Resolve).OfType<YamlMappingNode>())
+        foreach (var parameter in shared.Concat(Items(Child(operation, "parameters"))).Select(Resolve).OfType<JsonObject>())
         {
             var where = $"{id} {Scalar(Child(parameter, "name"))}";
             var required = Scalar(Child(parameter, "required")) == "true";
@@ -123,9 +121,9 @@ internal sealed class StatedFacts
     }
 
     // A schema's own constraints, then its children's. A $ref stops the walk: the component is read under its own name.
-    private void AddSchema(YamlNode? node, string where)
+    private void AddSchema(JsonNode? node, string where)
     {
-        if (node is not YamlMappingNode schema || Child(schema, "$ref") is not null)
+        if (node is not JsonObject schema || Child(schema, "$ref") is not null)
         {
             return;
         }
@@ -170,7 +168,7 @@ internal sealed class StatedFacts
     }
 
     // The reasons of the node's x-assumption, by the name each covers; records the marker for the checks on markers.
-    private Dictionary<string, string?> Marker(YamlNode node, string where, IEnumerable<string> present)
+    private Dictionary<string, string?> Marker(JsonNode? node, string where, IEnumerable<string> present)
     {
         var reasons = new Dictionary<string, string?>(StringComparer.Ordinal);
         var marker = Child(node, AssumptionKey);
@@ -180,7 +178,7 @@ internal sealed class StatedFacts
             return reasons;
         }
 
-        if (marker is YamlMappingNode map)
+        if (marker is JsonObject map)
         {
             foreach (var (name, reason) in Children(map))
             {
@@ -189,7 +187,7 @@ internal sealed class StatedFacts
         }
         else if (marker is not null)
         {
-            _malformed.Add($"{where}: {AssumptionKey} must map what it covers to why, not be a {marker.NodeType.ToString().ToLowerInvariant()}");
+            _malformed.Add($"{where}: {AssumptionKey} must map what it covers to why, not be a {(marker is JsonArray ? "list" : "scalar")}");
             return reasons;
         }
 
@@ -198,14 +196,14 @@ internal sealed class StatedFacts
     }
 
     // A local reference (#/components/...) is replaced by what it points at.
-    private YamlNode Resolve(YamlNode node)
+    private JsonNode? Resolve(JsonNode? node)
     {
         if (Scalar(Child(node, "$ref")) is not { } reference)
         {
             return node;
         }
 
-        YamlNode target = _root;
+        JsonNode? target = _root;
         foreach (var segment in reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             target = Child(target, segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
@@ -216,22 +214,18 @@ internal sealed class StatedFacts
     }
 
     // A constraint's value as the facts file writes it: a scalar as written, a list as [a, b].
-    private static string Text(YamlNode value) => value switch
+    private static string Text(JsonNode value) => value switch
     {
-        YamlScalarNode scalar => scalar.Value ?? string.Empty,
-        YamlSequenceNode sequence => $"[{string.Join(", ", sequence.Children.Select(Text))}]",
-        _ => value.ToString(),
+        JsonArray sequence => $"[{string.Join(", ", sequence.Select(item => item is null ? "null" : Text(item)))}]",
+        _ => SpecJson.Text(value) ?? string.Empty,
     };
 
-    private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+    private static JsonNode? Child(JsonNode? node, string key) => node is JsonObject mapping ? mapping[key] : null;
 
-    private static IEnumerable<(string Key, YamlNode Value)> Children(YamlNode? node) =>
-        node is YamlMappingNode mapping
-            ? mapping.Children.Select(entry => (((YamlScalarNode)entry.Key).Value ?? string.Empty, entry.Value))
-            : [];
+    private static IEnumerable<(string Key, JsonNode? Value)> Children(JsonNode? node) =>
+        node is JsonObject mapping ? mapping.Select(entry => (entry.Key, entry.Value)) : [];
 
-    private static IEnumerable<YamlNode> Items(YamlNode? node) => node is YamlSequenceNode sequence ? sequence.Children : [];
+    private static JsonArray Items(JsonNode? node) => node as JsonArray ?? [];
 
-    private static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
+    private static string? Scalar(JsonNode? node) => node is JsonValue value ? SpecJson.Text(value) : null;
 }

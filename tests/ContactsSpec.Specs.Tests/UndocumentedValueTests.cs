@@ -1,9 +1,9 @@
-using NJsonSchema;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Specs.Tests;
 
 /// <summary>
-/// A field whose JSON type varies is untyped for the generators, yet a validator (here NJsonSchema's, as a
+/// A field whose JSON type varies is untyped for the generators, yet a validator (here JsonSchema.Net's, as a
 /// schema-driven mock or a contract test would use) still accepts what the docs show and nothing else.
 /// </summary>
 [TestFixture]
@@ -23,9 +23,9 @@ public sealed class UndocumentedValueTests
     [TestCase("wasms", "WasmsResponse", """{"status":418,"message":"m","data":false}""", false, TestName = "WaSMS status: a code no page names")]
     public async Task The_schema_allows_what_the_docs_show_and_nothing_else(string provider, string schemaName, string body, bool valid)
     {
-        var schema = (await SpecSuite.SpecAsync(provider)).Document.Components.Schemas[schemaName];
+        var schema = (await SpecSuite.SpecAsync(provider)).Document.Components!.Schemas![schemaName];
 
-        var errors = schema.Validate(body, SchemaType.OpenApi3);
+        var errors = SpecSchemaValidator.Validate(schema, JsonNode.Parse(body));
 
         Assert.That(errors, valid ? Is.Empty : Is.Not.Empty, body);
     }

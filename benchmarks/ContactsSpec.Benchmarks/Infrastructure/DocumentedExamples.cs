@@ -1,12 +1,10 @@
 using System.Text;
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Benchmarks.Infrastructure;
 
 /// <summary>
-/// The documented request and response examples of one provider spec, read with the conformance harness's
+/// The documented request and response examples of one provider spec, read with the spec model's
 /// <see cref="ProviderSpec"/>: the benchmarks send the spec's request examples and are answered with the spec's
 /// response examples, byte for byte as the spec states them (compact JSON).
 /// </summary>
@@ -32,7 +30,7 @@ public sealed class DocumentedExamples
         var example = Operation(operationId).ResponseExamples().SingleOrDefault(candidate => candidate.Status == status && candidate.Name == name)
             ?? throw new InvalidOperationException($"{_spec.Key}/{operationId} documents no {status} example '{name}'.");
         return example.Value is { } value
-            ? Encoding.UTF8.GetBytes(value.ToString(Formatting.None))
+            ? Encoding.UTF8.GetBytes(SpecJson.Compact(value))
             : throw new InvalidOperationException($"{example.DisplayName} has no body.");
     }
 
@@ -46,13 +44,13 @@ public sealed class DocumentedExamples
         var example = Operation(operationId).RequestExamples()
             .SingleOrDefault(candidate => candidate.Kind == SpecExampleKind.Parameter && candidate.Name == name)?.Value
             ?? throw new InvalidOperationException($"{_spec.Key}/{operationId} documents no example for parameter '{name}'.");
-        return example.Type == JTokenType.String ? example.Value<string>()! : example.ToString(Formatting.None);
+        return SpecJson.Text(example)!;
     }
 
     /// <summary>The request body example of <paramref name="operationId"/> as compact JSON (form fields come as a JSON object).</summary>
     public string RequestBody(string operationId) =>
-        (Operation(operationId).RequestBodyExample
-            ?? throw new InvalidOperationException($"{_spec.Key}/{operationId} documents no request body example.")).ToString(Formatting.None);
+        SpecJson.Compact(Operation(operationId).RequestBodyExample
+            ?? throw new InvalidOperationException($"{_spec.Key}/{operationId} documents no request body example."));
 
     private SpecOperation Operation(string operationId) =>
         _spec.Operations.SingleOrDefault(operation => operation.Id == operationId)

@@ -1,7 +1,8 @@
 using ContactsSpec.Cli.Output;
 using ContactsSpec.Cli.Sandbox;
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Conformance.Invocation;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Stubs;
 using Spectre.Console;
 using WireMock.Server;
@@ -134,6 +135,6 @@ internal sealed class ProviderConnection : IDisposable
         var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri());
         console.Error.MarkupLine(
             $"[grey]sandbox: {Markup.Escape(provider)}'s documented answers from WireMock at {Markup.Escape(baseUri.ToString())}{(running is null ? string.Empty : $" (${SandboxServer.UrlVariable})")}; no account needed, nothing leaves this machine.[/]");
-        return (server, baseUri, SpecCredentials.Examples(spec));
+        return (server, baseUri, ExampleCredentials.Of(spec));
     }
 }

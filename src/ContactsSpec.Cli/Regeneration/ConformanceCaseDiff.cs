@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using ContactsSpec.Conformance.Cases;
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json.Linq;
+using ContactsSpec.Specs;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Cli.Regeneration;
 
@@ -22,7 +22,7 @@ internal static class ConformanceCaseDiff
             return new CaseChanges(provider, null, [], [], []);
         }
 
-        var old = Cases(await ProviderSpec.ParseAsync(provider, before, $"{Baseline}:{specPath}", cancellationToken));
+        var old = Cases(ProviderSpec.Parse(provider, before, $"{Baseline}:{specPath}"));
         var now = Cases(await ProviderSpec.LoadAsync(provider, specPath, cancellationToken));
         return new CaseChanges(
             provider,
@@ -38,7 +38,7 @@ internal static class ConformanceCaseDiff
     private static bool SameAnswer(ConformanceCase before, ConformanceCase after) =>
         before.Status == after.Status
         && string.Equals(before.MediaType, after.MediaType, StringComparison.Ordinal)
-        && JToken.DeepEquals(before.ResponseBody, after.ResponseBody);
+        && JsonNode.DeepEquals(before.ResponseBody, after.ResponseBody);
 
     // The spec as the last commit has it; null where git is missing, the folder is no checkout or the file is new.
     private static async Task<string?> BaselineTextAsync(string repository, string specPath, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Stubs;
 using WireMock.Server;
 

@@ -1,6 +1,6 @@
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
+using System.Text.Json.Nodes;
+using ContactsSpec.Specs;
+using Microsoft.OpenApi;
 
 namespace ContactsSpec.Conformance.Cases;
 
@@ -20,8 +20,8 @@ public sealed record ConformanceCase(
     string ExampleName,
     ConformanceCaseKind Kind,
     string? MediaType,
-    JToken? ResponseBody,
-    JsonSchema? ResponseSchema)
+    JsonNode? ResponseBody,
+    IOpenApiSchema? ResponseSchema)
 {
     /// <summary>The provider key.</summary>
     public string Provider => Operation.Spec.Key;

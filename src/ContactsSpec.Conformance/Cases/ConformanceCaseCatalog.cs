@@ -1,6 +1,7 @@
 using System.Globalization;
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json.Linq;
+using ContactsSpec.Specs;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Conformance.Cases;
 
@@ -45,18 +46,18 @@ public static class ConformanceCaseCatalog
 
     private static IEnumerable<ConformanceCase> ForwardCompatibleVariants(ConformanceCase documented)
     {
-        if (!documented.IsSuccessStatus || documented.ResponseBody is not JContainer body)
+        if (!documented.IsSuccessStatus || documented.ResponseBody is not { } body || body is not (JsonObject or JsonArray))
         {
             yield break;
         }
 
-        var withField = (JContainer)body.DeepClone();
-        var objects = withField.DescendantsAndSelf().OfType<JObject>().ToList();
+        var withField = body.DeepClone();
+        var objects = Descendants(withField).OfType<JsonObject>().ToList();
         if (objects.Count > 0)
         {
             foreach (var target in objects)
             {
-                target[UnknownFieldName] = new JObject { ["addedBy"] = "a later provider release", ["count"] = 1 };
+                target[UnknownFieldName] = new JsonObject { ["addedBy"] = "a later provider release", ["count"] = 1 };
             }
 
             yield return documented with
@@ -67,15 +68,15 @@ public static class ConformanceCaseCatalog
             };
         }
 
-        var withChatType = (JContainer)body.DeepClone();
-        var chatTypes = withChatType.DescendantsAndSelf().OfType<JProperty>()
-            .Where(property => ChatTypePropertyNames.Contains(property.Name) && property.Value.Type == JTokenType.String)
+        var withChatType = body.DeepClone();
+        var chatTypes = Descendants(withChatType).OfType<JsonObject>()
+            .SelectMany(item => ChatTypePropertyNames.Where(name => item[name]?.GetValueKind() == JsonValueKind.String).Select(name => (Item: item, Name: name)))
             .ToList();
         if (chatTypes.Count > 0)
         {
-            foreach (var property in chatTypes)
+            foreach (var (item, name) in chatTypes)
             {
-                property.Value = UnknownChatType;
+                item[name] = UnknownChatType;
             }
 
             yield return documented with
@@ -84,6 +85,22 @@ public static class ConformanceCaseCatalog
                 Kind = ConformanceCaseKind.UnknownChatType,
                 ResponseBody = withChatType,
             };
+        }
+    }
+
+    // The node and every node inside it, parents before children.
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            JsonObject members => members.Select(member => member.Value),
+            JsonArray items => items,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>().SelectMany(Descendants))
+        {
+            yield return child;
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
-using ContactsSpec.Conformance.Specs;
-using ContactsSpec.Conformance.Stubs;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Conformance.Invocation;
 
@@ -44,38 +42,35 @@ public static class GeneratedClientInvoker
             return cancellationToken;
         }
 
-        var specParameter = operation.Parameters.FirstOrDefault(candidate => SameName(candidate.Name, parameter.Name!));
+        var specParameter = operation.Parameters.FirstOrDefault(candidate => SameName(candidate.Name ?? string.Empty, parameter.Name!));
         if (specParameter is not null)
         {
-            return Convert(WireMockStubFactory.ParameterText(specParameter), specParameter.Example, parameter.ParameterType);
+            return Convert(
+                SpecJson.Normalize(specParameter.Example) ?? throw new InvalidOperationException($"Parameter '{specParameter.Name}' has no example (specs/README.md, rule 3)."),
+                parameter.ParameterType);
         }
 
         var body = operation.RequestBodyExample;
         if (parameter.Name == BodyParameterName && body is not null)
         {
-            return System.Text.Json.JsonSerializer.Deserialize(body.ToString(Formatting.None), parameter.ParameterType);
+            return body.Deserialize(parameter.ParameterType);
         }
 
-        // Form fields (multipart bodies) become one method parameter each.
-        if (body is JObject form && form.Properties().FirstOrDefault(field => SameName(field.Name, parameter.Name!)) is { } formField)
+        // Form fields (form bodies) become one method parameter each.
+        if (body is JsonObject form && form.FirstOrDefault(field => SameName(field.Key, parameter.Name!)) is { Key: not null } formField)
         {
-            return Convert(formField.Value.Type == JTokenType.String ? (string)formField.Value! : formField.Value.ToString(Formatting.None), formField.Value, parameter.ParameterType);
+            return Convert(formField.Value, parameter.ParameterType);
         }
 
         throw new InvalidOperationException(
             $"{operation}: the generated method's parameter '{parameter.Name}' matches no parameter, form field or body in the spec.");
     }
 
-    private static object? Convert(string text, object? example, Type type)
+    // A string parameter takes the example's text; any other type, the example's JSON value.
+    private static object? Convert(JsonNode? example, Type type)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(string))
-        {
-            return text;
-        }
-
-        var json = example is null ? text : JToken.FromObject(example).ToString(Formatting.None);
-        return System.Text.Json.JsonSerializer.Deserialize(json, target);
+        return target == typeof(string) ? SpecJson.Text(example) : example.Deserialize(target);
     }
 
     // NSwag keeps a parameter's spec name apart from characters C# cannot use; compare without separators.

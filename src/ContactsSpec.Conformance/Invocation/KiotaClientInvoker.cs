@@ -1,14 +1,11 @@
 using System.Collections;
 using System.Reflection;
-using ContactsSpec.Conformance.Specs;
-using ContactsSpec.Conformance.Stubs;
+using ContactsSpec.Specs;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NSwag;
+using Microsoft.OpenApi;
 
 namespace ContactsSpec.Conformance.Invocation;
 
@@ -81,10 +78,10 @@ public static class KiotaClientInvoker
             }
             else if (segment.StartsWith('{') && segment.EndsWith('}'))
             {
-                var parameter = operation.Parameters.Single(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == segment[1..^1]);
+                var parameter = operation.ParametersIn(ParameterLocation.Path).Single(candidate => candidate.Name == segment[1..^1]);
                 var indexer = type.GetProperties().SingleOrDefault(property => property.GetIndexParameters() is [{ ParameterType: var index }] && index == typeof(string))
                     ?? throw new MissingMemberException($"{type.Name} has no string indexer for the path parameter {segment} of {operation}.");
-                builder = indexer.GetValue(builder, [WireMockStubFactory.ParameterText(parameter)])!;
+                builder = indexer.GetValue(builder, [SpecOperation.ParameterText(parameter)])!;
             }
             else
             {
@@ -118,8 +115,8 @@ public static class KiotaClientInvoker
     {
         var configurationType = actionType.GetGenericArguments()[0];
         var queryType = configurationType.GetGenericArguments()[0];
-        var queryParameters = operation.Parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Query).ToList();
-        var headers = operation.Parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Header).ToList();
+        var queryParameters = operation.ParametersIn(ParameterLocation.Query).ToList();
+        var headers = operation.ParametersIn(ParameterLocation.Header).ToList();
         var properties = queryType.GetProperties()
             .Select(property => (Property: property, Name: property.GetCustomAttribute<QueryParameterAttribute>()?.TemplateName ?? property.Name))
             .ToList();
@@ -134,18 +131,18 @@ public static class KiotaClientInvoker
     }
 
     private static Action<RequestConfiguration<TQuery>> Configure<TQuery>(
-        SpecOperation operation, List<(PropertyInfo Property, string Name)> properties, List<OpenApiParameter> query, List<OpenApiParameter> headers)
+        SpecOperation operation, List<(PropertyInfo Property, string Name)> properties, List<IOpenApiParameter> query, List<IOpenApiParameter> headers)
         where TQuery : class, new() => configuration =>
         {
             foreach (var parameter in query)
             {
                 var property = properties.Single(candidate => candidate.Name == parameter.Name).Property;
-                property.SetValue(configuration.QueryParameters, Convert(WireMockStubFactory.ParameterText(parameter), property.PropertyType, operation));
+                property.SetValue(configuration.QueryParameters, Convert(SpecOperation.ParameterText(parameter), property.PropertyType, operation));
             }
 
             foreach (var parameter in headers)
             {
-                configuration.Headers.Add(parameter.Name, WireMockStubFactory.ParameterText(parameter));
+                configuration.Headers.Add(parameter.Name!, SpecOperation.ParameterText(parameter));
             }
         };
 
@@ -153,7 +150,7 @@ public static class KiotaClientInvoker
     {
         var body = operation.RequestBodyExample
             ?? throw new InvalidOperationException($"{operation}: the Kiota method takes a {type.Name} body, and the spec has no request example.");
-        var json = body.ToString(Formatting.None);
+        var json = SpecJson.Compact(body);
         if (typeof(IParsable).IsAssignableFrom(type))
         {
             return await KiotaJsonSerializer.DeserializeAsync(type, json, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Invocation;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Stubs;
 using ContactsSpec.Conformance.Verification;
 using WireMock.Server;

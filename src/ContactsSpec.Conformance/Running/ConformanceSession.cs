@@ -3,7 +3,7 @@ using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Hosting;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Conformance.Reporting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Verification;
 using WireMock.Server;
 

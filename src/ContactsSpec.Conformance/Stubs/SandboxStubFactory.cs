@@ -1,8 +1,7 @@
 using System.Globalization;
 using ContactsSpec.Conformance.Invocation;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using ContactsSpec.Conformance.Verification;
-using Newtonsoft.Json;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -40,7 +39,7 @@ public static class SandboxStubFactory
             var response = Response.Create().WithStatusCode(int.Parse(success.Status, NumberStyles.None, CultureInfo.InvariantCulture));
             if (success.Value is not null)
             {
-                response.WithHeader("Content-Type", success.MediaType ?? "application/json").WithBody(success.Value.ToString(Formatting.None));
+                response.WithHeader("Content-Type", success.MediaType ?? "application/json").WithBody(SpecJson.Compact(success.Value));
             }
 
             var request = Request.Create()

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using ContactsSpec.Conformance.Cases;
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NSwag;
+using ContactsSpec.Specs;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -28,7 +27,7 @@ public static class WireMockStubFactory
     public static IReadOnlyList<WireMockStub> Build(ConformanceCase @case, ConformanceTarget target = ConformanceTarget.NSwagClient, string? caseTag = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var mediaTypes = @case.Operation.Operation.RequestBody?.Content.Keys.ToList() ?? [];
+        var mediaTypes = @case.Operation.RequestBodyContent.Keys.ToList();
         return mediaTypes.Count == 0
             ? [Build(@case, target, caseTag, title, mediaType: null)]
             : [.. mediaTypes.Select(mediaType => Build(@case, target, caseTag, title, mediaType))];
@@ -44,22 +43,22 @@ public static class WireMockStubFactory
             .WithHeader(ConformanceHeaders.CaseId, new ExactMatcher(tag));
         foreach (var parameter in operation.Parameters)
         {
-            var value = ParameterText(parameter);
-            switch (parameter.Kind)
+            var value = SpecOperation.ParameterText(parameter);
+            switch (parameter.In)
             {
-                case OpenApiParameterKind.Path:
+                case ParameterLocation.Path:
                     path = path.Replace($"{{{parameter.Name}}}", value, StringComparison.Ordinal);
                     break;
-                case OpenApiParameterKind.Query when target == ConformanceTarget.Facade && !parameter.IsRequired:
+                case ParameterLocation.Query when target == ConformanceTarget.Facade && !parameter.Required:
                     break;
-                case OpenApiParameterKind.Query:
-                    request.WithParam(parameter.Name, new ExactMatcher(value));
+                case ParameterLocation.Query:
+                    request.WithParam(parameter.Name!, new ExactMatcher(value));
                     break;
-                case OpenApiParameterKind.Header:
-                    request.WithHeader(parameter.Name, new ExactMatcher(value));
+                case ParameterLocation.Header:
+                    request.WithHeader(parameter.Name!, new ExactMatcher(value));
                     break;
                 default:
-                    throw new NotSupportedException($"{operation}: parameters in '{parameter.Kind}' are not supported by the stub factory.");
+                    throw new NotSupportedException($"{operation}: parameters in '{parameter.In}' are not supported by the stub factory.");
             }
         }
 
@@ -79,21 +78,6 @@ public static class WireMockStubFactory
         return new WireMockStub(title ?? tag, request, Answer(@case));
     }
 
-    /// <summary>The text a parameter's example is sent as: strings as they are, other values as their JSON.</summary>
-    public static string ParameterText(OpenApiParameter parameter)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        return ExampleText(parameter.Example is null ? null : JToken.FromObject(parameter.Example))
-            ?? throw new InvalidOperationException($"Parameter '{parameter.Name}' has no example (specs/README.md, rule 3).");
-    }
-
-    private static string? ExampleText(JToken? token) => token switch
-    {
-        null => null,
-        JValue { Type: JTokenType.String } text => (string?)text,
-        _ => token.ToString(Formatting.None),
-    };
-
     private static void AddBody(SpecOperation operation, string mediaType, IRequestBuilder request)
     {
         var example = operation.RequestBodyExample;
@@ -101,27 +85,27 @@ public static class WireMockStubFactory
         {
             request.WithHeader("Content-Type", new RegexMatcher("^application/json(;.*)?$"));
             // JsonMatcher compares parsed JSON: every member and array item, in order, nothing extra.
-            request.WithBody(new JsonMatcher(example?.ToString(Formatting.None) ?? "null"));
+            request.WithBody(new JsonMatcher(SpecJson.Compact(example)));
         }
-        else if (mediaType == "multipart/form-data" && example is JObject form)
+        else if (mediaType == "multipart/form-data" && example is JsonObject form)
         {
             request.WithHeader("Content-Type", new RegexMatcher("^multipart/form-data(;.*)?$"));
             // Every documented field must be there with its example value (And), not just one of them.
-            IMatcher[] fields = [.. form.Properties().Select(field => (IMatcher)new MimePartMatcher(
+            IMatcher[] fields = [.. form.Select(field => (IMatcher)new MimePartMatcher(
                 MatchBehaviour.AcceptOnMatch,
                 contentTypeMatcher: null,
-                contentDispositionMatcher: new RegexMatcher($"^form-data; name=\"?{Regex.Escape(field.Name)}\"?(;.*)?$"),
+                contentDispositionMatcher: new RegexMatcher($"^form-data; name=\"?{Regex.Escape(field.Key)}\"?(;.*)?$"),
                 contentTransferEncodingMatcher: null,
-                contentMatcher: new ExactMatcher(ExampleText(field.Value) ?? string.Empty)))];
+                contentMatcher: new ExactMatcher(SpecJson.Text(field.Value) ?? string.Empty)))];
             request.WithMultiPart(fields, MatchBehaviour.AcceptOnMatch, MatchOperator.And);
         }
-        else if (mediaType == "application/x-www-form-urlencoded" && example is JObject urlEncoded)
+        else if (mediaType == "application/x-www-form-urlencoded" && example is JsonObject urlEncoded)
         {
             request.WithHeader("Content-Type", new RegexMatcher("^application/x-www-form-urlencoded(;.*)?$"));
             // Every field the request sends must be a documented one with its example value, and every documented one
             // must be sent (And). The matcher decodes both sides; its values are wildcards, which no example uses.
-            var pairs = string.Join('&', urlEncoded.Properties().Select(field =>
-                $"{Uri.EscapeDataString(field.Name)}={Uri.EscapeDataString(ExampleText(field.Value) ?? string.Empty)}"));
+            var pairs = string.Join('&', urlEncoded.Select(field =>
+                $"{Uri.EscapeDataString(field.Key)}={Uri.EscapeDataString(SpecJson.Text(field.Value) ?? string.Empty)}"));
             request.WithBody(new FormUrlEncodedMatcher(MatchBehaviour.AcceptOnMatch, pairs, ignoreCase: false, MatchOperator.And));
         }
         else
@@ -135,7 +119,7 @@ public static class WireMockStubFactory
         var response = Response.Create().WithStatusCode(@case.Status);
         if (@case.ResponseBody is not null)
         {
-            response.WithHeader("Content-Type", @case.MediaType ?? "application/json").WithBody(@case.ResponseBody.ToString(Formatting.None));
+            response.WithHeader("Content-Type", @case.MediaType ?? "application/json").WithBody(SpecJson.Compact(@case.ResponseBody));
         }
 
         return response;

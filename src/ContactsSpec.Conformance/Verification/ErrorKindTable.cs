@@ -1,5 +1,6 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Conformance.Verification;
 
@@ -74,10 +75,10 @@ public sealed class ErrorKindTable
     /// The row a documented response falls under: same provider and status, and either the row's code appears as
     /// a top-level string of the body, or the row documents the status alone. Null when the response is a success.
     /// </summary>
-    public ErrorKindRow? Match(string provider, int status, JToken? body)
+    public ErrorKindRow? Match(string provider, int status, JsonNode? body)
     {
-        var strings = body is JObject value
-            ? value.Properties().Select(property => property.Value).OfType<JValue>().Where(token => token.Type == JTokenType.String).Select(token => (string)token!).ToHashSet(StringComparer.Ordinal)
+        var strings = body is JsonObject value
+            ? value.Select(member => member.Value).OfType<JsonValue>().Where(member => member.GetValueKind() == JsonValueKind.String).Select(member => member.GetValue<string>()).ToHashSet(StringComparer.Ordinal)
             : [];
         var candidates = Rows.Where(row => row.Provider == provider && row.Status == status).ToList();
         return candidates.FirstOrDefault(row => row.Code is not null && strings.Contains(row.Code))

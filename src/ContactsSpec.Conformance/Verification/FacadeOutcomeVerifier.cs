@@ -1,7 +1,8 @@
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Invocation;
 using ContactsSpec.Internal;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Conformance.Verification;
 
@@ -82,7 +83,7 @@ public static class FacadeOutcomeVerifier
             case IReadOnlyCollection<ContactGroup> groups:
                 return CountMatches(groups.Count, body);
             case Contact contact:
-                var name = body?.SelectTokens("$..name").OfType<JValue>().Select(value => (string?)value).FirstOrDefault();
+                var name = SpecJson.Text(Names(body).FirstOrDefault(value => value is null or JsonValue));
                 var contactProblems = new List<string>();
                 if (name is not null && contact.Name != name)
                 {
@@ -97,7 +98,7 @@ public static class FacadeOutcomeVerifier
                 return contactProblems;
             case ContactBatchResult batch:
                 // Ids a bulk delete answers with are the ones the provider did not find.
-                var notFound = body is JArray ids ? ids.Select(id => (string?)id).ToHashSet(StringComparer.Ordinal) : [];
+                var notFound = body is JsonArray ids ? ids.Select(SpecJson.Text).ToHashSet(StringComparer.Ordinal) : [];
                 return [.. batch.Items
                     .Where(item => (item.Status == ContactBatchItemStatus.Succeeded) == notFound.Contains(item.Key))
                     .Select(item => $"batch item {item.Index} ({item.Key}) is {item.Status}{(notFound.Contains(item.Key) ? ", but the provider reported it not found" : string.Empty)}")];
@@ -107,10 +108,33 @@ public static class FacadeOutcomeVerifier
     }
 
     // A listing must yield one item per object with a name in the documented page.
-    private static List<string> CountMatches(int count, JToken? body)
+    private static List<string> CountMatches(int count, JsonNode? body)
     {
-        var expected = body?.SelectTokens("$..name").Count() ?? 0;
+        var expected = Names(body).Count();
         return count == expected ? [] : [$"listed {count} items, the documented page has {expected}"];
+    }
+
+    // The value of every member called "name", at any depth, in document order.
+    private static IEnumerable<JsonNode?> Names(JsonNode? node)
+    {
+        var members = node switch
+        {
+            JsonObject item => item.Select(member => (Name: member.Key, member.Value)),
+            JsonArray items => items.Select(value => (Name: string.Empty, Value: value)),
+            _ => [],
+        };
+        foreach (var (name, value) in members)
+        {
+            if (name == "name")
+            {
+                yield return value;
+            }
+
+            foreach (var inner in Names(value))
+            {
+                yield return inner;
+            }
+        }
     }
 
     private static string Describe(Exception exception) =>

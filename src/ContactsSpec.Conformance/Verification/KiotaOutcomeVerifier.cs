@@ -5,7 +5,6 @@ using ContactsSpec.Conformance.Invocation;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
-using Newtonsoft.Json;
 
 namespace ContactsSpec.Conformance.Verification;
 
@@ -23,7 +22,7 @@ public static class KiotaOutcomeVerifier
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(outcome);
-        var expectedBody = @case.ResponseBody is null ? null : JsonNode.Parse(@case.ResponseBody.ToString(Formatting.None));
+        var expectedBody = @case.ResponseBody?.DeepClone();
         return @case.IsSuccessStatus
             ? await VerifyResultAsync(expectedBody, outcome, cancellationToken).ConfigureAwait(false)
             : await VerifyErrorAsync(@case, expectedBody, outcome, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Conformance.Invocation;
-using Newtonsoft.Json;
 
 namespace ContactsSpec.Conformance.Verification;
 
@@ -19,7 +18,7 @@ public static class OutcomeVerifier
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(outcome);
-        var expectedBody = @case.ResponseBody is null ? null : JsonNode.Parse(@case.ResponseBody.ToString(Formatting.None));
+        var expectedBody = @case.ResponseBody?.DeepClone();
         return @case.IsSuccessStatus ? VerifyResult(expectedBody, outcome) : VerifyError(@case, expectedBody, outcome);
     }
 

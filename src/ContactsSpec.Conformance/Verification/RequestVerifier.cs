@@ -3,11 +3,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using NJsonSchema;
-using NSwag;
+using Microsoft.OpenApi;
 
 namespace ContactsSpec.Conformance.Verification;
 
@@ -70,15 +69,15 @@ public static class RequestVerifier
 
         for (var index = 0; index < names.Count; index++)
         {
-            var parameter = operation.Parameters.Single(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == names[index]);
-            VerifyValue($"path parameter {parameter.Name}", Uri.UnescapeDataString(match.Groups[index + 1].Value), parameter.ActualSchema, problems);
+            var parameter = operation.ParametersIn(ParameterLocation.Path).Single(candidate => candidate.Name == names[index]);
+            VerifyValue($"path parameter {parameter.Name}", Uri.UnescapeDataString(match.Groups[index + 1].Value), parameter.Schema, problems);
         }
     }
 
     private static void VerifyQuery(SpecOperation operation, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, List<string> problems)
     {
-        var declared = operation.Parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Query).ToDictionary(parameter => parameter.Name, StringComparer.Ordinal);
-        foreach (var parameter in declared.Values.Where(parameter => parameter.IsRequired && !query.ContainsKey(parameter.Name)))
+        var declared = operation.ParametersIn(ParameterLocation.Query).ToDictionary(parameter => parameter.Name!, StringComparer.Ordinal);
+        foreach (var parameter in declared.Values.Where(parameter => parameter.Required && !query.ContainsKey(parameter.Name!)))
         {
             problems.Add($"required query parameter {parameter.Name} is missing");
         }
@@ -93,7 +92,7 @@ public static class RequestVerifier
 
             foreach (var value in values)
             {
-                VerifyValue($"query parameter {name}", value ?? string.Empty, parameter.ActualSchema, problems);
+                VerifyValue($"query parameter {name}", value ?? string.Empty, parameter.Schema, problems);
             }
         }
     }
@@ -120,8 +119,8 @@ public static class RequestVerifier
     private static async Task VerifyBodyAsync(
         SpecOperation operation, Dictionary<string, string> headers, byte[] body, List<string> problems, CancellationToken cancellationToken)
     {
-        var requestBody = operation.Operation.RequestBody;
-        if (requestBody is null)
+        var requestBody = operation.RequestBodyContent;
+        if (requestBody.Count == 0)
         {
             if (body.Length > 0)
             {
@@ -134,39 +133,49 @@ public static class RequestVerifier
         // The body is judged by the declared content type it was sent in.
         headers.TryGetValue("Content-Type", out var contentType);
         var parsed = MediaTypeHeaderValue.TryParse(contentType, out var header) ? header : null;
-        var declared = requestBody.Content.FirstOrDefault(entry => string.Equals(entry.Key, parsed?.MediaType.Value, StringComparison.OrdinalIgnoreCase));
+        var declared = requestBody.FirstOrDefault(entry => string.Equals(entry.Key, parsed?.MediaType.Value, StringComparison.OrdinalIgnoreCase));
         if (declared.Value is null)
         {
-            problems.Add($"Content-Type is '{contentType}', the spec says {string.Join(" or ", requestBody.Content.Keys)}");
+            problems.Add($"Content-Type is '{contentType}', the spec says {string.Join(" or ", requestBody.Keys)}");
             return;
         }
 
         var (mediaType, content) = declared;
-        var schema = content.Schema.ActualSchema;
+        var schema = content.Schema ?? throw new InvalidDataException($"{operation}: the {mediaType} request body has no schema.");
         if (mediaType == "application/json")
         {
-            var errors = schema.Validate(Encoding.UTF8.GetString(body), SchemaType.OpenApi3);
-            problems.AddRange(errors.Select(error => $"body: {error}"));
+            JsonNode? json;
+            try
+            {
+                json = JsonNode.Parse(body);
+            }
+            catch (System.Text.Json.JsonException error)
+            {
+                problems.Add($"body: not JSON ({error.Message})");
+                return;
+            }
+
+            problems.AddRange(SpecSchemaValidator.Validate(schema, json).Select(error => $"body: {error}"));
             return;
         }
 
         var fields = mediaType == "application/x-www-form-urlencoded"
             ? ReadUrlEncodedFields(body, problems)
             : await ReadFormFieldsAsync(HeaderUtilities.RemoveQuotes(parsed!.Boundary).Value ?? string.Empty, body, cancellationToken).ConfigureAwait(false);
-        foreach (var required in schema.RequiredProperties.Where(name => !fields.ContainsKey(name)))
+        foreach (var required in (schema.Required ?? new HashSet<string>()).Where(name => !fields.ContainsKey(name)))
         {
             problems.Add($"required form field {required} is missing");
         }
 
         foreach (var (name, value) in fields)
         {
-            if (!schema.ActualProperties.TryGetValue(name, out var property))
+            if (schema.Properties?.TryGetValue(name, out var property) != true)
             {
                 problems.Add($"form field {name} is not in the spec");
                 continue;
             }
 
-            VerifyValue($"form field {name}", value, property.ActualSchema, problems);
+            VerifyValue($"form field {name}", value, property, problems);
         }
     }
 
@@ -203,23 +212,30 @@ public static class RequestVerifier
     }
 
     // A path, query or form value is text on the wire; the spec's schema says what JSON value it stands for.
-    private static void VerifyValue(string what, string text, JsonSchema schema, List<string> problems)
+    private static void VerifyValue(string what, string text, IOpenApiSchema? schema, List<string> problems)
     {
-        JsonNode? value = schema.Type switch
+        if (schema is null)
         {
-            JsonObjectType.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => integer,
-            JsonObjectType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
-            JsonObjectType.Boolean when bool.TryParse(text, out var flag) => flag,
-            JsonObjectType.Integer or JsonObjectType.Number or JsonObjectType.Boolean => null,
+            return;
+        }
+
+        // The type without the null a nullable schema adds: the text stands for a value, not for null.
+        var type = schema.Type & ~JsonSchemaType.Null;
+        JsonNode? value = type switch
+        {
+            JsonSchemaType.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => integer,
+            JsonSchemaType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            JsonSchemaType.Boolean when bool.TryParse(text, out var flag) => flag,
+            JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean => null,
             _ => text,
         };
         if (value is null)
         {
-            problems.Add($"{what} is '{text}', which is not a {schema.Type.ToString().ToLowerInvariant()}");
+            problems.Add($"{what} is '{text}', which is not a {type.ToString()!.ToLowerInvariant()}");
             return;
         }
 
-        problems.AddRange(schema.Validate(value.ToJsonString(), SchemaType.OpenApi3).Select(error => $"{what}: {error}"));
+        problems.AddRange(SpecSchemaValidator.Validate(schema, value).Select(error => $"{what}: {error}"));
     }
 
     private static Dictionary<string, string> Headers(RecordedRequest request) =>

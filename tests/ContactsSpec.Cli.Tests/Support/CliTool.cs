@@ -1,5 +1,5 @@
 using System.Reflection;
-using ContactsSpec.Conformance.Specs;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Cli.Tests.Support;
 

@@ -1,6 +1,7 @@
 using ContactsSpec.Conformance.Cases;
-using ContactsSpec.Conformance.Specs;
-using Newtonsoft.Json.Linq;
+using ContactsSpec.Specs;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Reliability.Tests.Support;
 
@@ -113,30 +114,37 @@ internal static class ProviderCatalog
                 .Where(@case => @case.Provider == operation.Provider && @case.Operation.Id == operation.SpecOperationId)
                 .Where(@case => @case.Kind == ConformanceCaseKind.Documented && @case.IsSuccessStatus)
                 .First(@case => IsSuccessBody(@case.ResponseBody));
-            answers[operation.ToString()] = new SuccessAnswer(chosen.Status, chosen.MediaType, chosen.ResponseBody?.ToString(Newtonsoft.Json.Formatting.None));
+            answers[operation.ToString()] = new SuccessAnswer(chosen.Status, chosen.MediaType, chosen.ResponseBody is null ? null : SpecJson.Compact(chosen.ResponseBody));
         }
 
         return answers;
     }
 
-    private static bool IsSuccessBody(JToken? body)
+    private static bool IsSuccessBody(JsonNode? body)
     {
-        if (body is JArray array)
+        if (body is JsonArray array)
         {
-            return !array.Values<string>().Any(id => id is "rel-del-1" or "rel-del-2");
+            return !array.Select(SpecJson.Text).Any(id => id is "rel-del-1" or "rel-del-2");
         }
 
-        if (body is not JObject item)
+        if (body is not JsonObject item)
         {
             return true;
         }
 
         if (item["err"] is { } err)
         {
-            return err.Type == JTokenType.Integer && err.Value<int>() == 0;
+            return IsInteger(err, out var code) && code == 0;
         }
 
-        return item["status"] is not { Type: JTokenType.Integer } status || status.Value<int>() == 200;
+        return item["status"] is not { } status || !IsInteger(status, out var value) || value == 200;
+    }
+
+    private static bool IsInteger(JsonNode node, out int value)
+    {
+        value = 0;
+        return node.GetValueKind() == JsonValueKind.Number
+            && int.TryParse(node.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     private static async Task DrainAsync<T>(IAsyncEnumerable<T> items)

@@ -1,44 +1,42 @@
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
+using ContactsSpec.Specs;
 
 namespace ContactsSpec.Tests.Support;
 
-/// <summary>Reads values out of a provider's spec by path (in a sequence, a key names the item whose <c>name</c> it is), so limits in the adapters can be checked against it.</summary>
+/// <summary>
+/// Reads values out of a provider's spec, as the spec model reads it, by path through the document as written (in a
+/// sequence, a key names the item whose <c>name</c> it is), so limits in the adapters can be checked against it.
+/// </summary>
 public sealed class SpecDocument
 {
-    private readonly YamlMappingNode _root;
+    private readonly ProviderSpec _spec;
 
-    private SpecDocument(YamlMappingNode root)
+    private SpecDocument(ProviderSpec spec)
     {
-        _root = root;
+        _spec = spec;
     }
 
-    public static SpecDocument Load(string provider)
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(RepositoryFiles.SpecPath(provider));
-        stream.Load(reader);
-        return new SpecDocument((YamlMappingNode)stream.Documents[0].RootNode);
-    }
+    public static SpecDocument Load(string provider) =>
+        new(ProviderSpec.LoadAsync(provider, RepositoryFiles.SpecPath(provider)).GetAwaiter().GetResult());
 
     /// <summary>The scalar at a path of mapping keys, e.g. <c>"components", "schemas", "Contact", "properties", "name", "maxLength"</c>.</summary>
-    public string Scalar(params string[] path) => ((YamlScalarNode)Node(path)).Value!;
+    public string Scalar(params string[] path) => SpecJson.Text(Node(path).AsValue())!;
 
     /// <summary>The scalars of the sequence at a path, e.g. a schema's <c>x-extensible-enum</c>.</summary>
-    public IReadOnlyList<string> Scalars(params string[] path) => [.. ((YamlSequenceNode)Node(path)).Children.Cast<YamlScalarNode>().Select(item => item.Value!)];
+    public IReadOnlyList<string> Scalars(params string[] path) => [.. Node(path).AsArray().Select(item => SpecJson.Text(item!.AsValue())!)];
 
     /// <summary>The spec's first <c>servers[].url</c>.</summary>
-    public Uri FirstServerUrl() =>
-        new(((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)Node("servers")).Children[0]).Children[new YamlScalarNode("url")]).Value!);
+    public Uri FirstServerUrl() => new(_spec.Document.Servers![0].Url!);
 
-    private YamlNode Node(params string[] path)
+    private JsonNode Node(params string[] path)
     {
-        YamlNode node = _root;
+        JsonNode node = _spec.Source;
         foreach (var key in path)
         {
             // In a sequence (such as parameters), the key picks the item whose name it is.
-            node = node is YamlSequenceNode items
-                ? items.Children.OfType<YamlMappingNode>().Single(item => item.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name.ToString() == key)
-                : ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+            node = node is JsonArray items
+                ? items.OfType<JsonObject>().Single(item => (string?)item["name"] == key)
+                : node[key] ?? throw new KeyNotFoundException($"{_spec.Key}: nothing at '{key}' of {string.Join("/", path)}.");
         }
 
         return node;

@@ -1,4 +1,4 @@
-namespace ContactsSpec.Conformance.Specs;
+namespace ContactsSpec.Specs;
 
 /// <summary>
 /// Finds the provider specs: the ones built into this assembly (those the generated clients were generated from,
@@ -94,16 +94,10 @@ public static class SpecCatalog
     /// Loads the specs built into this assembly, the ones the generated clients were generated from: every one, or
     /// only <paramref name="provider"/>'s (the others are then not parsed).
     /// </summary>
-    public static async Task<IReadOnlyList<ProviderSpec>> LoadEmbeddedAsync(string? provider = null, CancellationToken cancellationToken = default)
-    {
-        var specs = new List<ProviderSpec>();
-        foreach (var (key, yaml) in EmbeddedTexts().Where(pair => provider is null || pair.Key == provider))
-        {
-            specs.Add(await ProviderSpec.ParseAsync(key, yaml, $"{ResourcePrefix}{key}/{SpecFileName}", cancellationToken).ConfigureAwait(false));
-        }
-
-        return specs;
-    }
+    public static IReadOnlyList<ProviderSpec> LoadEmbedded(string? provider = null) =>
+        [.. EmbeddedTexts()
+            .Where(pair => provider is null || pair.Key == provider)
+            .Select(pair => ProviderSpec.Parse(pair.Key, pair.Value, $"{ResourcePrefix}{pair.Key}/{SpecFileName}"))];
 
     /// <summary>
     /// The keys of the specs in <paramref name="specsFolder"/> whose text differs from the built-in one, or that have no

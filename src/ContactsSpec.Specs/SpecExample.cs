@@ -1,7 +1,7 @@
-using NJsonSchema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
-namespace ContactsSpec.Conformance.Specs;
+namespace ContactsSpec.Specs;
 
 /// <summary>
 /// One documented example: a named response example (or a response documented without a body), a request body
@@ -20,8 +20,8 @@ public sealed record SpecExample(
     string Status,
     string Name,
     string? MediaType,
-    JToken? Value,
-    JsonSchema? Schema)
+    JsonNode? Value,
+    IOpenApiSchema? Schema)
 {
     /// <summary>A readable, unique case name: provider/operation/status/example.</summary>
     public string DisplayName => Kind switch

@@ -1,4 +1,4 @@
-namespace ContactsSpec.Conformance.Specs;
+namespace ContactsSpec.Specs;
 
 /// <summary>What a <see cref="SpecExample"/> illustrates.</summary>
 public enum SpecExampleKind
