@@ -1,11 +1,5 @@
 using ContactsSpec.Cli.Output;
 using ContactsSpec.Cli.Sandbox;
-using ContactsSpec.Conformance.Hosting;
-using ContactsSpec.Conformance.Invocation;
-using ContactsSpec.Specs;
-using ContactsSpec.Conformance.Stubs;
-using Spectre.Console;
-using WireMock.Server;
 
 namespace ContactsSpec.Cli.Contacts;
 
@@ -16,9 +10,9 @@ namespace ContactsSpec.Cli.Contacts;
 internal sealed class ProviderConnection : IDisposable
 {
     private readonly Func<ContactsClientOptions> _createOptions;
-    private readonly WireMockServer? _sandbox;
+    private readonly SandboxAccount? _sandbox;
 
-    private ProviderConnection(ContactsClient client, Func<ContactsClientOptions> createOptions, WireMockServer? sandbox)
+    private ProviderConnection(ContactsClient client, Func<ContactsClientOptions> createOptions, SandboxAccount? sandbox)
     {
         Client = client;
         _createOptions = createOptions;
@@ -50,19 +44,14 @@ internal sealed class ProviderConnection : IDisposable
             throw CliException.Usage("--base-url uses plain http, which would send the credentials in clear; add --allow-insecure-http to allow it (for example for a local test server).");
         }
 
-        WireMockServer? sandbox = null;
-        IReadOnlyDictionary<string, string>? examples = null;
-        var baseUri = settings.BaseUrl;
-        if (settings.Sandbox)
-        {
-            (sandbox, baseUri, examples) = await StartSandboxAsync(settings.Provider, console, cancellationToken);
-        }
+        var sandbox = settings.Sandbox ? await SandboxAccount.OpenAsync(settings.Provider, console, cancellationToken) : null;
+        var baseUri = sandbox?.BaseUri ?? settings.BaseUrl;
 
         try
         {
             ContactsClientOptions Create()
             {
-                var options = CreateProviderOptions(settings, examples);
+                var options = CreateProviderOptions(settings, sandbox?.Credentials);
                 if (baseUri is not null)
                 {
                     options.BaseUri = baseUri;
@@ -98,11 +87,7 @@ internal sealed class ProviderConnection : IDisposable
         }
         catch
         {
-            if (sandbox is not null)
-            {
-                sandbox.Dispose();
-            }
-
+            sandbox?.Dispose();
             throw;
         }
     }
@@ -123,18 +108,5 @@ internal sealed class ProviderConnection : IDisposable
                 ?? throw CliException.Usage(
                     $"{provider.Key} needs its {credential.Description}: pass {ProviderCredentials.Flag(credential.Name)} or set {ProviderCredentials.EnvironmentVariable(provider, credential)} (or try --sandbox, which needs no account)."),
             StringComparer.Ordinal));
-    }
-
-    private static async Task<(WireMockServer? Server, Uri BaseUri, IReadOnlyDictionary<string, string> Examples)> StartSandboxAsync(
-        string provider, CliConsole console, CancellationToken cancellationToken)
-    {
-        var spec = (await SpecSource.ResolveAsync(specsFolder: null, provider, console, cancellationToken)).Specs.SingleOrDefault()
-            ?? throw CliException.Usage($"No spec for provider '{provider}'.");
-        var running = await SandboxServer.RunningAsync(cancellationToken);
-        var server = running is null ? SandboxServer.Start([spec]) : null;
-        var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri());
-        console.Error.MarkupLine(
-            $"[grey]sandbox: {Markup.Escape(provider)}'s documented answers from WireMock at {Markup.Escape(baseUri.ToString())}{(running is null ? string.Empty : $" (${SandboxServer.UrlVariable})")}; no account needed, nothing leaves this machine.[/]");
-        return (server, baseUri, ExampleCredentials.Of(spec));
     }
 }
