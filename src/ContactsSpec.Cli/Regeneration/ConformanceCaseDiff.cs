@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Specs;
-using System.Text.Json.Nodes;
 
 namespace ContactsSpec.Cli.Regeneration;
 
@@ -29,16 +28,11 @@ internal static class ConformanceCaseDiff
             $"git {Baseline}",
             [.. now.Keys.Except(old.Keys).Order(StringComparer.Ordinal)],
             [.. old.Keys.Except(now.Keys).Order(StringComparer.Ordinal)],
-            [.. now.Keys.Intersect(old.Keys).Where(id => !SameAnswer(old[id], now[id])).Order(StringComparer.Ordinal)]);
+            [.. now.Keys.Intersect(old.Keys).Where(id => !old[id].AnswersAs(now[id])).Order(StringComparer.Ordinal)]);
     }
 
     private static Dictionary<string, ConformanceCase> Cases(ProviderSpec spec) =>
         ConformanceCaseCatalog.Build([spec]).ToDictionary(@case => @case.Id, StringComparer.Ordinal);
-
-    private static bool SameAnswer(ConformanceCase before, ConformanceCase after) =>
-        before.Status == after.Status
-        && string.Equals(before.MediaType, after.MediaType, StringComparison.Ordinal)
-        && JsonNode.DeepEquals(before.ResponseBody, after.ResponseBody);
 
     // The spec as the last commit has it; null where git is missing, the folder is no checkout or the file is new.
     private static async Task<string?> BaselineTextAsync(string repository, string specPath, CancellationToken cancellationToken)

@@ -35,6 +35,15 @@ public sealed record ConformanceCase(
     /// <summary>Whether the status is a 2xx.</summary>
     public bool IsSuccessStatus => Status is >= 200 and < 300;
 
+    /// <summary>Whether <paramref name="other"/> answers as this case does: the same status, media type and body (members in any order).</summary>
+    public bool AnswersAs(ConformanceCase other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Status == other.Status
+            && string.Equals(MediaType, other.MediaType, StringComparison.Ordinal)
+            && JsonNode.DeepEquals(ResponseBody, other.ResponseBody);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

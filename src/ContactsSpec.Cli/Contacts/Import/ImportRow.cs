@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ContactsSpec.Cli.Contacts.Import;
 
 /// <summary>One row of an import file: where it came from, what it says, and (once known) why it was rejected.</summary>
@@ -43,19 +41,6 @@ internal sealed class ImportRow
     public const string UnknownStage = "unknown";
 
     public void Reject(string stage, string reason, Output.ErrorBody? error = null) => Rejection ??= new ImportRejection(stage, reason, error);
-
-    /// <summary>The JSON line as an object, for the rejected file; null when it is not one.</summary>
-    public JsonObject? JsonObject()
-    {
-        try
-        {
-            return JsonText is null ? null : JsonNode.Parse(JsonText) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 }
 
 /// <summary>Why a row was not imported.</summary>

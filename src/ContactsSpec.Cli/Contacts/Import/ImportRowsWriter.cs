@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CsvHelper;
 
 namespace ContactsSpec.Cli.Contacts.Import;
@@ -105,17 +106,60 @@ internal static class ImportRowsWriter
         }
     }
 
+    // Each row as its own JSON object (or, where the line was no object, its text under _raw), then _line and _reason.
     private static void WriteJsonLines(string path, List<ImportRow> rows)
     {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var row in rows)
         {
-            var line = row.JsonObject() ?? new JsonObject { [RawField] = row.JsonText };
-            line.Remove(LineField);
-            line.Remove(ReasonField);
-            line[LineField] = row.Line;
-            line[ReasonField] = Reason(row);
-            writer.WriteLine(line.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            json.WriteStartObject();
+            using (var document = ParseObject(row.JsonText))
+            {
+                if (document is null)
+                {
+                    json.WriteString(RawField, row.JsonText);
+                }
+                else
+                {
+                    foreach (var field in document.RootElement.EnumerateObject().Where(field => field.Name is not (LineField or ReasonField)))
+                    {
+                        field.WriteTo(json);
+                    }
+                }
+            }
+
+            json.WriteNumber(LineField, row.Line);
+            json.WriteString(ReasonField, Reason(row));
+            json.WriteEndObject();
+            json.Flush();
+            file.WriteByte((byte)'\n');
+            json.Reset();
+        }
+    }
+
+    // The line as a JSON object, or null when it is none.
+    private static JsonDocument? ParseObject(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
