@@ -103,9 +103,9 @@ public partial class ContactsClient : IDisposable
     public virtual async Task<ContactWriteResult> UpsertAsync(Contact contact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        Require(ContactsOperations.UpsertOne, ContactsOperationNames.Upsert);
-        var notStored = Prepare([contact], ContactsOperationNames.Upsert)[0];
-        var outcome = await RunAsync(ContactsOperationNames.Upsert, token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
+        Require(ContactsOperations.Upsert);
+        var notStored = Prepare([contact], nameof(ContactsOperations.Upsert))[0];
+        var outcome = await RunAsync(nameof(ContactsOperations.Upsert), token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
         return new ContactWriteResult(Adapter.WrittenId(contact), outcome, notStored);
     }
 
@@ -118,24 +118,24 @@ public partial class ContactsClient : IDisposable
     public virtual async Task<ContactBatchResult> UpsertManyAsync(IEnumerable<Contact> contacts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        Require(ContactsOperations.UpsertMany, ContactsOperationNames.UpsertMany);
+        Require(ContactsOperations.UpsertMany);
         var items = contacts.ToList();
-        var notStored = Prepare(items, ContactsOperationNames.UpsertMany);
+        var notStored = Prepare(items, nameof(ContactsOperations.UpsertMany));
         var keys = items.Select(contact => contact.Id ?? contact.Phone).ToList();
         var batch = new BatchRun(keys, notStored);
         if (Capabilities.MaxUpsertBatchSize is { } size)
         {
-            await RunChunksAsync(batch, size, ContactsOperationNames.UpsertMany, async (range, token) =>
+            await RunChunksAsync(batch, size, nameof(ContactsOperations.UpsertMany), async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
-                await RunAsync(ContactsOperationNames.UpsertMany, t => Adapter.UpsertChunkAsync(chunk, t), token)
+                await RunAsync(nameof(ContactsOperations.UpsertMany), t => Adapter.UpsertChunkAsync(chunk, t), token)
                     .ConfigureAwait(false);
                 return [];
             }, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await RunSinglesAsync(batch, (index, token) => RunAsync(ContactsOperationNames.Upsert, t => Adapter.UpsertOneAsync(items[index], t), token), cancellationToken).ConfigureAwait(false);
+            await RunSinglesAsync(batch, (index, token) => RunAsync(nameof(ContactsOperations.Upsert), t => Adapter.UpsertOneAsync(items[index], t), token), cancellationToken).ConfigureAwait(false);
         }
 
         return batch.ToResult();
@@ -159,16 +159,16 @@ public partial class ContactsClient : IDisposable
     /// </exception>
     public virtual Task<Contact> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        Require(ContactsOperations.Get, ContactsOperationNames.Get);
-        RequireId(id, ContactsOperationNames.Get);
-        return RunAsync(ContactsOperationNames.Get, token => Adapter.GetAsync(id, token), cancellationToken);
+        Require(ContactsOperations.Get);
+        RequireId(id, nameof(ContactsOperations.Get));
+        return RunAsync(nameof(ContactsOperations.Get), token => Adapter.GetAsync(id, token), cancellationToken);
     }
 
     /// <summary>Streams every contact, one page at a time: memory stays constant however many there are.</summary>
     public virtual IAsyncEnumerable<Contact> ListAsync(CancellationToken cancellationToken = default)
     {
-        Require(ContactsOperations.List, ContactsOperationNames.List);
-        return StreamAsync(ContactsOperationNames.List, Adapter.ListPageAsync, cancellationToken);
+        Require(ContactsOperations.List);
+        return StreamAsync(nameof(ContactsOperations.List), Adapter.ListPageAsync, cancellationToken);
     }
 
     /// <summary>Deletes one contact by its provider-side id.</summary>
@@ -178,9 +178,9 @@ public partial class ContactsClient : IDisposable
     /// </exception>
     public virtual Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        Require(ContactsOperations.Delete, ContactsOperationNames.Delete);
-        RequireId(id, ContactsOperationNames.Delete);
-        return RunAsync(ContactsOperationNames.Delete, token => Adapter.DeleteOneAsync(id, token), cancellationToken);
+        Require(ContactsOperations.Delete);
+        RequireId(id, nameof(ContactsOperations.Delete));
+        return RunAsync(nameof(ContactsOperations.Delete), token => Adapter.DeleteOneAsync(id, token), cancellationToken);
     }
 
     /// <summary>
@@ -190,7 +190,7 @@ public partial class ContactsClient : IDisposable
     public virtual async Task<ContactBatchResult> DeleteManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        Require(ContactsOperations.DeleteMany, ContactsOperationNames.DeleteMany);
+        Require(ContactsOperations.DeleteMany);
         var items = ids.ToList();
         var errors = new List<ContactFieldError>();
         for (var index = 0; index < items.Count; index++)
@@ -200,16 +200,16 @@ public partial class ContactsClient : IDisposable
 
         if (errors.Count > 0)
         {
-            throw Adapter.Errors.InvalidInput(ContactsOperationNames.DeleteMany, errors);
+            throw Adapter.Errors.InvalidInput(nameof(ContactsOperations.DeleteMany), errors);
         }
 
         var batch = new BatchRun(items, [.. items.Select(_ => (IReadOnlyList<ContactField>)[])]);
         if (Capabilities.MaxDeleteBatchSize is { } size)
         {
-            await RunChunksAsync(batch, size, ContactsOperationNames.DeleteMany, async (range, token) =>
+            await RunChunksAsync(batch, size, nameof(ContactsOperations.DeleteMany), async (range, token) =>
             {
                 var chunk = items.GetRange(range.Start, range.Count);
-                var notFound = await RunAsync(ContactsOperationNames.DeleteMany, t => Adapter.DeleteChunkAsync(chunk, t), token)
+                var notFound = await RunAsync(nameof(ContactsOperations.DeleteMany), t => Adapter.DeleteChunkAsync(chunk, t), token)
                     .ConfigureAwait(false);
                 return [.. Enumerable.Range(range.Start, range.Count).Where(index => notFound.Contains(items[index]))];
             }, cancellationToken).ConfigureAwait(false);
@@ -218,7 +218,7 @@ public partial class ContactsClient : IDisposable
         {
             await RunSinglesAsync(batch, async (index, token) =>
             {
-                await RunAsync(ContactsOperationNames.Delete, t => Adapter.DeleteOneAsync(items[index], t), token).ConfigureAwait(false);
+                await RunAsync(nameof(ContactsOperations.Delete), t => Adapter.DeleteOneAsync(items[index], t), token).ConfigureAwait(false);
                 return ContactWriteOutcome.Written;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -230,31 +230,31 @@ public partial class ContactsClient : IDisposable
     public virtual Task CreateGroupAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Require(ContactsOperations.Groups, ContactsOperationNames.CreateGroup);
+        Require(ContactsOperations.CreateGroup);
         var errors = new List<ContactFieldError>();
         ContactConstraints.Required(name, 0, "Name", errors);
         ContactConstraints.WellFormed(name, 0, "Name", errors);
         if (errors.Count > 0)
         {
-            throw Adapter.Errors.InvalidInput(ContactsOperationNames.CreateGroup, errors);
+            throw Adapter.Errors.InvalidInput(nameof(ContactsOperations.CreateGroup), errors);
         }
 
-        return RunAsync(ContactsOperationNames.CreateGroup, token => Adapter.CreateGroupAsync(name, token), cancellationToken);
+        return RunAsync(nameof(ContactsOperations.CreateGroup), token => Adapter.CreateGroupAsync(name, token), cancellationToken);
     }
 
     /// <summary>Streams every contact group (WaSMS), one page at a time.</summary>
     public virtual IAsyncEnumerable<ContactGroup> ListGroupsAsync(CancellationToken cancellationToken = default)
     {
-        Require(ContactsOperations.Groups, ContactsOperationNames.ListGroups);
-        return StreamAsync(ContactsOperationNames.ListGroups, Adapter.ListGroupsPageAsync, cancellationToken);
+        Require(ContactsOperations.ListGroups);
+        return StreamAsync(nameof(ContactsOperations.ListGroups), Adapter.ListGroupsPageAsync, cancellationToken);
     }
 
     /// <summary>Deletes a contact group (WaSMS).</summary>
     public virtual Task DeleteGroupAsync(string id, CancellationToken cancellationToken = default)
     {
-        Require(ContactsOperations.Groups, ContactsOperationNames.DeleteGroup);
-        RequireId(id, ContactsOperationNames.DeleteGroup);
-        return RunAsync(ContactsOperationNames.DeleteGroup, token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
+        Require(ContactsOperations.DeleteGroup);
+        RequireId(id, nameof(ContactsOperations.DeleteGroup));
+        return RunAsync(nameof(ContactsOperations.DeleteGroup), token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
     }
 
     // One provider call through the resilience pipeline, retried as far as the operation is safe to repeat.
@@ -270,8 +270,8 @@ public partial class ContactsClient : IDisposable
     /// </summary>
     internal bool IsSafeToRepeat(string operation) => operation switch
     {
-        ContactsOperationNames.Upsert or ContactsOperationNames.UpsertMany => Capabilities.IdempotentUpsert,
-        ContactsOperationNames.CreateGroup => false,
+        nameof(ContactsOperations.Upsert) or nameof(ContactsOperations.UpsertMany) => Capabilities.IdempotentUpsert,
+        nameof(ContactsOperations.CreateGroup) => false,
         _ => true,
     };
 
@@ -316,11 +316,11 @@ public partial class ContactsClient : IDisposable
         }
     }
 
-    private void Require(ContactsOperations operation, string name)
+    private void Require(ContactsOperations operation)
     {
         if (!Capabilities.Supports(operation))
         {
-            throw Adapter.Errors.NotSupported(name);
+            throw Adapter.Errors.NotSupported(operation.ToString());
         }
     }
 

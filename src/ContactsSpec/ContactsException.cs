@@ -48,7 +48,7 @@ public class ContactsException : Exception
     /// <summary>The provider key.</summary>
     public string Provider { get; }
 
-    /// <summary>The facade operation (<c>Upsert</c>, <c>List</c>, ...).</summary>
+    /// <summary>The facade operation: the name of its <see cref="ContactsOperations"/> member (<c>Upsert</c>, <c>List</c>, ...).</summary>
     public string Operation { get; }
 
     /// <summary>The HTTP status of the provider's answer, when there was one.</summary>

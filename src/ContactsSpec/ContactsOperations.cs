@@ -1,6 +1,9 @@
 namespace ContactsSpec;
 
-/// <summary>What a provider supports through the facade.</summary>
+/// <summary>
+/// The facade's operations, as capabilities report what a provider supports. Each operation's member name is also
+/// its name everywhere else: <see cref="ContactsException.Operation"/>, the log and the telemetry.
+/// </summary>
 [Flags]
 public enum ContactsOperations
 {
@@ -8,7 +11,7 @@ public enum ContactsOperations
     None = 0,
 
     /// <summary><see cref="ContactsClient.UpsertAsync"/>.</summary>
-    UpsertOne = 1,
+    Upsert = 1,
 
     /// <summary><see cref="ContactsClient.UpsertManyAsync"/>: a batch endpoint, or single calls fanned out.</summary>
     UpsertMany = 2,
@@ -25,6 +28,15 @@ public enum ContactsOperations
     /// <summary><see cref="ContactsClient.DeleteManyAsync"/>: a batch endpoint, or single calls fanned out.</summary>
     DeleteMany = 32,
 
-    /// <summary>Contact groups: <see cref="ContactsClient.CreateGroupAsync"/>, <see cref="ContactsClient.ListGroupsAsync"/>, <see cref="ContactsClient.DeleteGroupAsync"/>.</summary>
-    Groups = 64,
+    /// <summary><see cref="ContactsClient.CreateGroupAsync"/>.</summary>
+    CreateGroup = 64,
+
+    /// <summary><see cref="ContactsClient.ListGroupsAsync"/>.</summary>
+    ListGroups = 128,
+
+    /// <summary><see cref="ContactsClient.DeleteGroupAsync"/>.</summary>
+    DeleteGroup = 256,
+
+    /// <summary>Contact groups: creating, listing and deleting them.</summary>
+    Groups = CreateGroup | ListGroups | DeleteGroup,
 }

@@ -52,7 +52,7 @@ public sealed class HostileInputTests
         select new Contact { Id = id, ResponsibleUserId = responsible, Name = name, Web = web, Channels = channels };
 
     [Test]
-    public void Wamm_upsert() => Run(ContactsProviders.Wamm, "Upsert", UpsertInputs,
+    public void Wamm_upsert() => Run(ContactsProviders.Wamm, nameof(ContactsOperations.Upsert), UpsertInputs,
         from phone in Hostile.Or("79001234567")
         from id in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>(phone)), (1, Hostile.Text.Select(text => (string?)text)))
         from name in Hostile.Optional("Ivan Petrov")
@@ -80,14 +80,14 @@ public sealed class HostileInputTests
     [Test]
     public void Wamm_get_and_delete_by_id()
     {
-        Run(ContactsProviders.Wamm, "Get", IdInputs, IdInput("79001234567"), (client, input) => client.GetAsync(input.Id!),
+        Run(ContactsProviders.Wamm, nameof(ContactsOperations.Get), IdInputs, IdInput("79001234567"), (client, input) => client.GetAsync(input.Id!),
             (input, request) => [.. Same("route", string.Join('/', Wire.Segments(request.Path).Take(2)), "api2/contact_get"), .. Same("phone", Wire.Segments(request.Path)[3], input.Id)]);
-        Run(ContactsProviders.Wamm, "Delete", IdInputs, IdInput("79001234567"), (client, input) => client.DeleteAsync(input.Id!),
+        Run(ContactsProviders.Wamm, nameof(ContactsOperations.Delete), IdInputs, IdInput("79001234567"), (client, input) => client.DeleteAsync(input.Id!),
             (input, request) => [.. Same("route", string.Join('/', Wire.Segments(request.Path).Take(2)), "api2/contact_delete"), .. Same("phone", OneQueryValue(request, "phone"), input.Id)]);
     }
 
     [Test]
-    public void Wawp_upsert() => Run(ContactsProviders.Wawp, "Upsert", UpsertInputs,
+    public void Wawp_upsert() => Run(ContactsProviders.Wawp, nameof(ContactsOperations.Upsert), UpsertInputs,
         from id in Gen.Frequency(
             (2, Gen.Constant<string?>(null)), (2, Gen.Constant<string?>("79001234567@c.us")),
             (1, Hostile.Text.Select(text => (string?)text)), (1, Hostile.Text.Select(text => (string?)(text + "@c.us"))))
@@ -117,7 +117,7 @@ public sealed class HostileInputTests
         }, WireMockSample);
 
     [Test]
-    public void Wasms_create_contact() => Run(ContactsProviders.Wasms, "Upsert", UpsertInputs,
+    public void Wasms_create_contact() => Run(ContactsProviders.Wasms, nameof(ContactsOperations.Upsert), UpsertInputs,
         from phone in Hostile.Or("+923012345678")
         from name in Hostile.Optional("Martin Crater")
         from firstName in Hostile.Optional("Martin")
@@ -142,7 +142,7 @@ public sealed class HostileInputTests
     [Test]
     public void Wasms_groups_and_deletes()
     {
-        Run(ContactsProviders.Wasms, "CreateGroup", IdInputs,
+        Run(ContactsProviders.Wasms, nameof(ContactsOperations.CreateGroup), IdInputs,
             from name in Hostile.Or("Customers") from secret in Hostile.Credential select new Input(new Credentials(secret), Id: name),
             (client, input) => client.CreateGroupAsync(input.Id!),
             (input, request) =>
@@ -150,14 +150,14 @@ public sealed class HostileInputTests
                 var form = Wire.Form(request.Body, request.Header("Content-Type"));
                 return [.. Same("route", request.Path, "/api/create/group"), .. Same("name", FormValue(form, "name"), input.Id)];
             });
-        Run(ContactsProviders.Wasms, "Delete", IdInputs, IdInput("5"), (client, input) => client.DeleteAsync(input.Id!),
+        Run(ContactsProviders.Wasms, nameof(ContactsOperations.Delete), IdInputs, IdInput("5"), (client, input) => client.DeleteAsync(input.Id!),
             (input, request) => [.. Same("route", request.Path, "/api/delete/contact"), .. Same("id", OneQueryValue(request, "id"), Numeric(input.Id!))]);
-        Run(ContactsProviders.Wasms, "DeleteGroup", IdInputs, IdInput("3"), (client, input) => client.DeleteGroupAsync(input.Id!),
+        Run(ContactsProviders.Wasms, nameof(ContactsOperations.DeleteGroup), IdInputs, IdInput("3"), (client, input) => client.DeleteGroupAsync(input.Id!),
             (input, request) => [.. Same("route", request.Path, "/api/delete/group"), .. Same("id", OneQueryValue(request, "id"), Numeric(input.Id!))]);
     }
 
     [Test]
-    public void WazzupV2_upsert() => Run(ContactsProviders.WazzupV2, "Upsert", UpsertInputs,
+    public void WazzupV2_upsert() => Run(ContactsProviders.WazzupV2, nameof(ContactsOperations.Upsert), UpsertInputs,
         from contact in _wazzupContact from token in Hostile.Credential select new Input(new Credentials(token), contact),
         (client, input) => client.UpsertAsync(input.Contact!),
         (input, request) =>
@@ -172,15 +172,15 @@ public sealed class HostileInputTests
     [Test]
     public void WazzupV2_get_and_delete_by_id()
     {
-        Run(ContactsProviders.WazzupV2, "Get", IdInputs, IdInput("contacts1"), (client, input) => client.GetAsync(input.Id!),
+        Run(ContactsProviders.WazzupV2, nameof(ContactsOperations.Get), IdInputs, IdInput("contacts1"), (client, input) => client.GetAsync(input.Id!),
             (input, request) => [.. Same("route", string.Join('/', Wire.Segments(request.Path).Take(2)), "v2/contacts"), .. Same("id", Wire.Segments(request.Path)[2], input.Id)]);
-        Run(ContactsProviders.WazzupV2, "Delete", IdInputs, IdInput("contacts1"), (client, input) => client.DeleteAsync(input.Id!),
+        Run(ContactsProviders.WazzupV2, nameof(ContactsOperations.Delete), IdInputs, IdInput("contacts1"), (client, input) => client.DeleteAsync(input.Id!),
             (input, request) => [.. Same("route", request.Method + " " + request.Path, "DELETE /v2/contacts"),
                 .. Same("contact_ids", Text(JsonNode.Parse(request.Body.AsSpan())!["contact_ids"]!.AsArray().Single()), input.Id)]);
     }
 
     [Test]
-    public void WazzupV3_upsert() => Run(ContactsProviders.WazzupV3, "Upsert", UpsertInputs,
+    public void WazzupV3_upsert() => Run(ContactsProviders.WazzupV3, nameof(ContactsOperations.Upsert), UpsertInputs,
         from contact in _wazzupContact from token in Hostile.Credential select new Input(new Credentials(token), contact),
         (client, input) => client.UpsertAsync(input.Contact!),
         (input, request) => [
@@ -191,11 +191,11 @@ public sealed class HostileInputTests
     [Test]
     public void WazzupV3_get_delete_and_bulk_delete_by_id()
     {
-        Run(ContactsProviders.WazzupV3, "Get", IdInputs, IdInput("crm-42"), (client, input) => client.GetAsync(input.Id!),
+        Run(ContactsProviders.WazzupV3, nameof(ContactsOperations.Get), IdInputs, IdInput("crm-42"), (client, input) => client.GetAsync(input.Id!),
             (input, request) => [.. Same("route", string.Join('/', Wire.Segments(request.Path).Take(2)), "v3/contacts"), .. Same("id", Wire.Segments(request.Path)[2], input.Id)]);
-        Run(ContactsProviders.WazzupV3, "Delete", IdInputs, IdInput("crm-42"), (client, input) => client.DeleteAsync(input.Id!),
+        Run(ContactsProviders.WazzupV3, nameof(ContactsOperations.Delete), IdInputs, IdInput("crm-42"), (client, input) => client.DeleteAsync(input.Id!),
             (input, request) => [.. Same("route", request.Method + " " + string.Join('/', Wire.Segments(request.Path).Take(2)), "DELETE v3/contacts"), .. Same("id", Wire.Segments(request.Path)[2], input.Id)]);
-        Run(ContactsProviders.WazzupV3, "DeleteMany", IdInputs,
+        Run(ContactsProviders.WazzupV3, nameof(ContactsOperations.DeleteMany), IdInputs,
             from ids in Gen.Choose(1, 3).SelectMany(count => Hostile.Or("crm-42").ArrayOf(count)) from token in Hostile.Credential
             select new Input(new Credentials(token), Ids: ids),
             async (client, input) =>

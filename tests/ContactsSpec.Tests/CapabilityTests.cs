@@ -101,6 +101,24 @@ public sealed class CapabilityTests
         });
     }
 
+    /// <summary>An operation has one name: its capability flag's, which is also its method's and its errors'.</summary>
+    [Test]
+    public void Each_operation_flag_names_a_client_method()
+    {
+        var single = Enum.GetValues<ContactsOperations>().Where(operation => operation != ContactsOperations.None && (operation & (operation - 1)) == 0);
+        var methods = typeof(ContactsClient).GetMethods().Select(method => method.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(single.Where(operation => !methods.Contains($"{operation}Async")), Is.Empty, "flags without a ContactsClient method of that name");
+            Assert.That(
+                methods.Where(name => name.EndsWith("Async", StringComparison.Ordinal))
+                    .Where(name => !Enum.TryParse<ContactsOperations>(name[..^"Async".Length], out _)),
+                Is.Empty,
+                "ContactsClient methods without a flag of that name");
+        });
+    }
+
     [Test]
     public void Capabilities_agree_with_each_provider_spec()
     {
@@ -109,7 +127,7 @@ public sealed class CapabilityTests
         using var wamm = Client(WammOptions(), Never());
         using var wawp = Client(WawpOptions(), Never());
         using var wasms = Client(WasmsOptions(), Never());
-        var all = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
+        var all = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
             | ContactsOperations.Delete | ContactsOperations.DeleteMany;
 
         Assert.Multiple(() =>
@@ -121,9 +139,9 @@ public sealed class CapabilityTests
             Assert.That(v3.Capabilities.IdempotentUpsert, Is.True);
             Assert.That(v2.Capabilities.Operations, Is.EqualTo(all));
             Assert.That(wamm.Capabilities.Supports(ContactsOperations.List), Is.False, "WAMM has no list route");
-            Assert.That(wamm.Capabilities.Supports(ContactsOperations.UpsertOne | ContactsOperations.Get | ContactsOperations.Delete), Is.True);
+            Assert.That(wamm.Capabilities.Supports(ContactsOperations.Upsert | ContactsOperations.Get | ContactsOperations.Delete), Is.True);
             Assert.That(wamm.Capabilities.MaxUpsertBatchSize, Is.Null, "no batch route: single calls are fanned out");
-            Assert.That(wawp.Capabilities.Operations, Is.EqualTo(ContactsOperations.UpsertOne | ContactsOperations.UpsertMany));
+            Assert.That(wawp.Capabilities.Operations, Is.EqualTo(ContactsOperations.Upsert | ContactsOperations.UpsertMany));
             Assert.That(wasms.Capabilities.Supports(ContactsOperations.Groups | ContactsOperations.List | ContactsOperations.Delete), Is.True);
             Assert.That(wasms.Capabilities.Supports(ContactsOperations.Get), Is.False);
             Assert.That(wasms.Capabilities.IdempotentUpsert, Is.False, "create/contact makes a new contact every time");

@@ -57,7 +57,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wamm,
         // No batch endpoints: MaxUpsertBatchSize and MaxDeleteBatchSize stay null and the facade fans out.
-        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.Get
+        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get
             | ContactsOperations.Delete | ContactsOperations.DeleteMany,
         // FirstName and LastName are stored joined into the name (Contact.DisplayName). ResponsibleUserId is set by
         // a second call, contact_to_user, after contact_to has written the contact.
@@ -95,19 +95,19 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     }
 
     public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Upsert, async () =>
+        CallAsync(nameof(ContactsOperations.Upsert), async () =>
         {
             // Blank optional values count as unset (as in ContactFieldInspector) and are not sent.
             var result = await _client.ContactToAsync(
                 _token, PhoneOf(contact)!, contact.DisplayName!, info: TextOrNull(contact.Notes), email: TextOrNull(contact.Email),
                 web: TextOrNull(contact.Web), cancellationToken).ConfigureAwait(false);
-            ThrowIfFailed(result.Err, ContactsOperationNames.Upsert);
+            ThrowIfFailed(result.Err, nameof(ContactsOperations.Upsert));
             if (TextOrNull(contact.ResponsibleUserId) is { } userId)
             {
                 // A second call: should it fail, the contact itself stands written, and the error says so. Retrying the
                 // whole upsert is safe, contact_to being idempotent.
                 var assigned = await _client.ContactToUserAsync(_token, PhoneOf(contact)!, userId, cancellationToken).ConfigureAwait(false);
-                ThrowIfFailed(assigned.Err, ContactsOperationNames.Upsert, "the contact was written, but assigning its responsible user failed");
+                ThrowIfFailed(assigned.Err, nameof(ContactsOperations.Upsert), "the contact was written, but assigning its responsible user failed");
             }
 
             return result.Result switch
@@ -119,21 +119,21 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         }, cancellationToken);
 
     public override Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Get, async () =>
+        CallAsync(nameof(ContactsOperations.Get), async () =>
         {
             var response = await _client.ContactGetAsync(_token, id, cancellationToken).ConfigureAwait(false);
-            ThrowIfFailed(response.Err, ContactsOperationNames.Get);
+            ThrowIfFailed(response.Err, nameof(ContactsOperations.Get));
             return response.Data is { } data
                 ? FromWamm(data, id)
-                : throw Errors.Provided(ContactsErrorKind.ProviderError, ContactsOperationNames.Get, 200, null, "the provider reported success without the contact's data");
+                : throw Errors.Provided(ContactsErrorKind.ProviderError, nameof(ContactsOperations.Get), 200, null, "the provider reported success without the contact's data");
         }, cancellationToken);
 
     public override Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Delete, async () =>
+        CallAsync(nameof(ContactsOperations.Delete), async () =>
         {
             // Success is err 0 (with result "delete"); the result word adds nothing to report.
             var result = await _client.ContactDeleteAsync(_token, id, cancellationToken).ConfigureAwait(false);
-            ThrowIfFailed(result.Err, ContactsOperationNames.Delete);
+            ThrowIfFailed(result.Err, nameof(ContactsOperations.Delete));
         }, cancellationToken);
 
     // WAMM documents no HTTP status (200 is the spec's assumption); anything else is judged by its status alone.

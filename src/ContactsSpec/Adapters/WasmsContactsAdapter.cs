@@ -40,7 +40,7 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wasms,
         // No batch routes (the batch sizes stay null, so the facade fans many-item calls out) and no read-one route.
-        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.List
+        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.List
             | ContactsOperations.Delete | ContactsOperations.DeleteMany | ContactsOperations.Groups,
         // No Id: WaSMS assigns its own numeric id, so one set by the caller is not stored. First and last name
         // are stored as the display name they are joined into.
@@ -82,53 +82,53 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     }
 
     public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Upsert, async () =>
+        CallAsync(nameof(ContactsOperations.Upsert), async () =>
         {
             // A contact that joins no group is sent without the groups field, not with an empty one.
             var groups = contact.Groups.Count == 0 ? null : string.Join(',', contact.Groups);
             var response = await _client.CreateContactAsync(
                 _secret, contact.Phone, contact.DisplayName, groups, cancellationToken).ConfigureAwait(false);
-            EnsureSucceeded(response, ContactsOperationNames.Upsert);
+            EnsureSucceeded(response, nameof(ContactsOperations.Upsert));
             return ContactWriteOutcome.Created;
         }, cancellationToken);
 
     public override Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.List, async () =>
+        CallAsync(nameof(ContactsOperations.List), async () =>
         {
             var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
             var response = await _client.GetContactsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
-            EnsureSucceeded(response, ContactsOperationNames.List);
+            EnsureSucceeded(response, nameof(ContactsOperations.List));
             var items = DataItems<WasmsContact>(response.Data).Select(FromWasms).ToList();
             return new ListPage<Contact>(items, NextPage(page, items.Count));
         }, cancellationToken);
 
     public override Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Delete, async () =>
+        CallAsync(nameof(ContactsOperations.Delete), async () =>
         {
-            var number = NumericId(id, ContactsOperationNames.Delete, "WaSMS ids are whole numbers");
-            EnsureSucceeded(await _client.DeleteContactAsync(_secret, number, cancellationToken).ConfigureAwait(false), ContactsOperationNames.Delete);
+            var number = NumericId(id, nameof(ContactsOperations.Delete), "WaSMS ids are whole numbers");
+            EnsureSucceeded(await _client.DeleteContactAsync(_secret, number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.Delete));
         }, cancellationToken);
 
     public override Task CreateGroupAsync(string name, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.CreateGroup, async () =>
-            EnsureSucceeded(await _client.CreateGroupAsync(_secret, name, cancellationToken).ConfigureAwait(false), ContactsOperationNames.CreateGroup),
+        CallAsync(nameof(ContactsOperations.CreateGroup), async () =>
+            EnsureSucceeded(await _client.CreateGroupAsync(_secret, name, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.CreateGroup)),
             cancellationToken);
 
     public override Task<ListPage<ContactGroup>> ListGroupsPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.ListGroups, async () =>
+        CallAsync(nameof(ContactsOperations.ListGroups), async () =>
         {
             var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
             var response = await _client.GetGroupsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
-            EnsureSucceeded(response, ContactsOperationNames.ListGroups);
+            EnsureSucceeded(response, nameof(ContactsOperations.ListGroups));
             var items = DataItems<WasmsGroup>(response.Data).Select(FromWasms).ToList();
             return new ListPage<ContactGroup>(items, NextPage(page, items.Count));
         }, cancellationToken);
 
     public override Task DeleteGroupAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.DeleteGroup, async () =>
+        CallAsync(nameof(ContactsOperations.DeleteGroup), async () =>
         {
-            var number = NumericId(id, ContactsOperationNames.DeleteGroup, "WaSMS group ids are whole numbers");
-            EnsureSucceeded(await _client.DeleteGroupAsync(_secret, number, cancellationToken).ConfigureAwait(false), ContactsOperationNames.DeleteGroup);
+            var number = NumericId(id, nameof(ContactsOperations.DeleteGroup), "WaSMS group ids are whole numbers");
+            EnsureSucceeded(await _client.DeleteGroupAsync(_secret, number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.DeleteGroup));
         }, cancellationToken);
 
     // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.

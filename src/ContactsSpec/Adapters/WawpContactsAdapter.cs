@@ -31,7 +31,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wawp,
         // Only the upsert exists; UpsertMany fans out single calls (no batch size).
-        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany,
+        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany,
         // Phone is stored as the chat id it becomes when no Id is given.
         StoredFields = new HashSet<ContactField>
         {
@@ -76,7 +76,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
     }
 
     public override Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Upsert, async () =>
+        CallAsync(nameof(ContactsOperations.Upsert), async () =>
         {
             var (firstName, lastName) = NamesOf(contact);
             var chatId = HasText(contact.Id) ? contact.Id! : ChatIdOf(contact.Phone!);
@@ -85,7 +85,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
             // The provider does not say whether the entry was new.
             return answer.Ok
                 ? ContactWriteOutcome.Written
-                : throw Errors.Provided(ContactsErrorKind.ProviderError, ContactsOperationNames.Upsert, 200, null, "the provider answered ok=false");
+                : throw Errors.Provided(ContactsErrorKind.ProviderError, nameof(ContactsOperations.Upsert), 200, null, "the provider answered ok=false");
         }, cancellationToken);
 
     protected override ContactsException? MapClientException(Exception exception, string operation) =>

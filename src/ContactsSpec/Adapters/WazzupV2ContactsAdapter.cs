@@ -30,7 +30,7 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     public override ContactsCapabilities Capabilities { get; } = new()
     {
         Provider = ContactsProviders.WazzupV2,
-        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
+        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
             | ContactsOperations.Delete | ContactsOperations.DeleteMany,
         StoredFields = new HashSet<ContactField>
         {
@@ -57,14 +57,14 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
 
     public override async Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken)
     {
-        await SendAsync(ContactsOperationNames.Upsert, [contact], cancellationToken).ConfigureAwait(false);
+        await SendAsync(nameof(ContactsOperations.Upsert), [contact], cancellationToken).ConfigureAwait(false);
         return ContactWriteOutcome.Written;
     }
 
     // v2 adds (POST) and updates (PATCH) by separate routes and documents neither's handling of the other case, so
     // the caller chooses with WazzupV2ContactsOptions.UpsertMethod; the provider does not say Created or Updated.
     public override Task UpsertChunkAsync(IReadOnlyList<Contact> chunk, CancellationToken cancellationToken) =>
-        SendAsync(ContactsOperationNames.UpsertMany, chunk, cancellationToken);
+        SendAsync(nameof(ContactsOperations.UpsertMany), chunk, cancellationToken);
 
     private Task<ProcessedResponse> SendAsync(string operation, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
         CallAsync(operation, () =>
@@ -77,16 +77,16 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
 
     // The doc's example answers the read-one route in the list shape: a data array holding the contact.
     public override Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Get, async () =>
+        CallAsync(nameof(ContactsOperations.Get), async () =>
         {
             var response = await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false);
             return response.Data?.FirstOrDefault() is { } contact
                 ? FromWazzup(contact)
-                : throw Errors.Provided(ContactsErrorKind.NotFound, ContactsOperationNames.Get, 200, null, "the provider returned no contact with this id");
+                : throw Errors.Provided(ContactsErrorKind.NotFound, nameof(ContactsOperations.Get), 200, null, "the provider returned no contact with this id");
         }, cancellationToken);
 
     public override Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.List, async () =>
+        CallAsync(nameof(ContactsOperations.List), async () =>
         {
             var offset = continuation is null ? 0 : int.Parse(continuation, CultureInfo.InvariantCulture);
             var page = await _client.ListContactsAsync(offset, PageSize, cancellationToken).ConfigureAwait(false);
@@ -97,12 +97,12 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         }, cancellationToken);
 
     public override Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Delete, () =>
+        CallAsync(nameof(ContactsOperations.Delete), () =>
             _client.DeleteContactsAsync(new DeleteContactsRequest { Contact_ids = [id] }, cancellationToken), cancellationToken);
 
     // v2 answers data: null and does not report ids it did not know, so no id can be named as not found.
     public override Task<IReadOnlyCollection<string>> DeleteChunkAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.DeleteMany, async () =>
+        CallAsync(nameof(ContactsOperations.DeleteMany), async () =>
         {
             await _client.DeleteContactsAsync(new DeleteContactsRequest { Contact_ids = [.. ids] }, cancellationToken).ConfigureAwait(false);
             return (IReadOnlyCollection<string>)[];

@@ -28,7 +28,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     public override ContactsCapabilities Capabilities { get; } = new()
     {
         Provider = ContactsProviders.WazzupV3,
-        Operations = ContactsOperations.UpsertOne | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
+        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
             | ContactsOperations.Delete | ContactsOperations.DeleteMany,
         StoredFields = new HashSet<ContactField>
         {
@@ -57,18 +57,18 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
 
     public override async Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken)
     {
-        await SendAsync(ContactsOperationNames.Upsert, [contact], cancellationToken).ConfigureAwait(false);
+        await SendAsync(nameof(ContactsOperations.Upsert), [contact], cancellationToken).ConfigureAwait(false);
         return ContactWriteOutcome.Written;
     }
 
     public override Task UpsertChunkAsync(IReadOnlyList<Contact> chunk, CancellationToken cancellationToken) =>
-        SendAsync(ContactsOperationNames.UpsertMany, chunk, cancellationToken);
+        SendAsync(nameof(ContactsOperations.UpsertMany), chunk, cancellationToken);
 
     public override Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Get, async () => FromWazzup(await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false)), cancellationToken);
+        CallAsync(nameof(ContactsOperations.Get), async () => FromWazzup(await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     public override Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.List, async () =>
+        CallAsync(nameof(ContactsOperations.List), async () =>
         {
             var offset = continuation is null ? 0 : int.Parse(continuation, CultureInfo.InvariantCulture);
             var page = await _client.ListContactsAsync(offset, cancellationToken).ConfigureAwait(false);
@@ -79,10 +79,10 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
         }, cancellationToken);
 
     public override Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.Delete, () => _client.DeleteContactAsync(id, cancellationToken), cancellationToken);
+        CallAsync(nameof(ContactsOperations.Delete), () => _client.DeleteContactAsync(id, cancellationToken), cancellationToken);
 
     public override Task<IReadOnlyCollection<string>> DeleteChunkAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        CallAsync(ContactsOperationNames.DeleteMany, async () =>
+        CallAsync(nameof(ContactsOperations.DeleteMany), async () =>
             (IReadOnlyCollection<string>)[.. await _client.BulkDeleteContactsAsync(ids, cancellationToken).ConfigureAwait(false)], cancellationToken);
 
     protected override ContactsException? MapClientException(Exception exception, string operation) => exception switch

@@ -32,34 +32,34 @@ internal abstract class ContactsAdapter
     public virtual string? WrittenId(Contact contact) => contact.Id ?? contact.Phone;
 
     public virtual Task<ContactWriteOutcome> UpsertOneAsync(Contact contact, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.Upsert);
+        throw Errors.NotSupported(nameof(ContactsOperations.Upsert));
 
     /// <summary>Upserts a chunk no larger than <see cref="ContactsCapabilities.MaxUpsertBatchSize"/> in one request.</summary>
     public virtual Task UpsertChunkAsync(IReadOnlyList<Contact> chunk, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.UpsertMany);
+        throw Errors.NotSupported(nameof(ContactsOperations.UpsertMany));
 
     public virtual Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.Get);
+        throw Errors.NotSupported(nameof(ContactsOperations.Get));
 
     /// <summary>One page of contacts; <paramref name="continuation"/> is null for the first page.</summary>
     public virtual Task<ListPage<Contact>> ListPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.List);
+        throw Errors.NotSupported(nameof(ContactsOperations.List));
 
     public virtual Task DeleteOneAsync(string id, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.Delete);
+        throw Errors.NotSupported(nameof(ContactsOperations.Delete));
 
     /// <summary>Deletes a chunk no larger than <see cref="ContactsCapabilities.MaxDeleteBatchSize"/>; returns the ids the provider did not find.</summary>
     public virtual Task<IReadOnlyCollection<string>> DeleteChunkAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.DeleteMany);
+        throw Errors.NotSupported(nameof(ContactsOperations.DeleteMany));
 
     public virtual Task CreateGroupAsync(string name, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.CreateGroup);
+        throw Errors.NotSupported(nameof(ContactsOperations.CreateGroup));
 
     public virtual Task<ListPage<ContactGroup>> ListGroupsPageAsync(string? continuation, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.ListGroups);
+        throw Errors.NotSupported(nameof(ContactsOperations.ListGroups));
 
     public virtual Task DeleteGroupAsync(string id, CancellationToken cancellationToken) =>
-        throw Errors.NotSupported(ContactsOperationNames.DeleteGroup);
+        throw Errors.NotSupported(nameof(ContactsOperations.DeleteGroup));
 
     /// <summary>
     /// Runs one generated-client call and turns anything it throws into a <see cref="ContactsException"/>;

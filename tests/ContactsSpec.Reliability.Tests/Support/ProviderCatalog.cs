@@ -26,7 +26,7 @@ internal sealed record Credentials(string Secret, string? InstanceId = null)
 /// </summary>
 internal sealed record FacadeOperation(
     string Provider,
-    string Name,
+    ContactsOperations Operation,
     string SpecOperationId,
     string Method,
     string PathPattern,
@@ -34,6 +34,9 @@ internal sealed record FacadeOperation(
     bool ReadsSuccessBody,
     Func<ContactsClient, CancellationToken, Task> Invoke)
 {
+    /// <summary>The operation's name, as <see cref="ContactsException.Operation"/> gives it.</summary>
+    public string Name => Operation.ToString();
+
     /// <summary>Whether the request carries a body (every one but GET and Wazzup v3's single DELETE).</summary>
     public bool SendsBody => Method != "GET" && SpecOperationId != "deleteContact";
 
@@ -63,25 +66,25 @@ internal static class ProviderCatalog
     /// <summary>Every provider operation the facade sends, with the call that sends it.</summary>
     public static readonly IReadOnlyList<FacadeOperation> Operations =
     [
-        new(ContactsProviders.Wamm, "Upsert", "contactTo", "GET", "/api2/contact_to/[^/]+/", true, true, (c, t) => c.UpsertAsync(WammContact, t)),
-        new(ContactsProviders.Wamm, "Get", "contactGet", "GET", "/api2/contact_get/[^/]+/[^/]+", true, true, (c, t) => c.GetAsync("79001234567", t)),
-        new(ContactsProviders.Wamm, "Delete", "contactDelete", "GET", "/api2/contact_delete/[^/]+/", true, true, (c, t) => c.DeleteAsync("79001234567", t)),
-        new(ContactsProviders.Wawp, "Upsert", "upsertContact", "PUT", "/v2/contacts/[^/]+", true, true, (c, t) => c.UpsertAsync(WawpContact, t)),
-        new(ContactsProviders.Wasms, "Upsert", "createContact", "POST", "/api/create/contact", false, true, (c, t) => c.UpsertAsync(WasmsContact, t)),
-        new(ContactsProviders.Wasms, "CreateGroup", "createGroup", "POST", "/api/create/group", false, true, (c, t) => c.CreateGroupAsync("Customers", t)),
-        new(ContactsProviders.Wasms, "Delete", "deleteContact", "GET", "/api/delete/contact", true, true, (c, t) => c.DeleteAsync("5", t)),
-        new(ContactsProviders.Wasms, "List", "getContacts", "GET", "/api/get/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
-        new(ContactsProviders.Wasms, "ListGroups", "getGroups", "GET", "/api/get/groups", true, true, (c, t) => DrainAsync(c.ListGroupsAsync(t))),
-        new(ContactsProviders.Wasms, "DeleteGroup", "deleteGroup", "GET", "/api/delete/group", true, true, (c, t) => c.DeleteGroupAsync("3", t)),
-        new(ContactsProviders.WazzupV2, "List", "listContacts", "GET", "/v2/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
-        new(ContactsProviders.WazzupV2, "Get", "getContact", "GET", "/v2/contacts/[^/]+", true, true, (c, t) => c.GetAsync("contacts1", t)),
-        new(ContactsProviders.WazzupV2, "Upsert", "createContacts", "POST", "/v2/contacts", true, true, (c, t) => c.UpsertAsync(WazzupV2Contact, t)),
-        new(ContactsProviders.WazzupV2, "Delete", "deleteContacts", "DELETE", "/v2/contacts", true, true, (c, t) => c.DeleteAsync("contacts1", t)),
-        new(ContactsProviders.WazzupV3, "Upsert", "upsertContacts", "POST", "/v3/contacts", true, false, (c, t) => c.UpsertAsync(WazzupV3Contact, t)),
-        new(ContactsProviders.WazzupV3, "List", "listContacts", "GET", "/v3/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
-        new(ContactsProviders.WazzupV3, "Get", "getContact", "GET", "/v3/contacts/[^/]+", true, true, (c, t) => c.GetAsync("rel-v3-1", t)),
-        new(ContactsProviders.WazzupV3, "Delete", "deleteContact", "DELETE", "/v3/contacts/[^/]+", true, false, (c, t) => c.DeleteAsync("rel-v3-1", t)),
-        new(ContactsProviders.WazzupV3, "DeleteMany", "bulkDeleteContacts", "PATCH", "/v3/contacts/bulk_delete", true, true, DeleteManyAsync),
+        new(ContactsProviders.Wamm, ContactsOperations.Upsert, "contactTo", "GET", "/api2/contact_to/[^/]+/", true, true, (c, t) => c.UpsertAsync(WammContact, t)),
+        new(ContactsProviders.Wamm, ContactsOperations.Get, "contactGet", "GET", "/api2/contact_get/[^/]+/[^/]+", true, true, (c, t) => c.GetAsync("79001234567", t)),
+        new(ContactsProviders.Wamm, ContactsOperations.Delete, "contactDelete", "GET", "/api2/contact_delete/[^/]+/", true, true, (c, t) => c.DeleteAsync("79001234567", t)),
+        new(ContactsProviders.Wawp, ContactsOperations.Upsert, "upsertContact", "PUT", "/v2/contacts/[^/]+", true, true, (c, t) => c.UpsertAsync(WawpContact, t)),
+        new(ContactsProviders.Wasms, ContactsOperations.Upsert, "createContact", "POST", "/api/create/contact", false, true, (c, t) => c.UpsertAsync(WasmsContact, t)),
+        new(ContactsProviders.Wasms, ContactsOperations.CreateGroup, "createGroup", "POST", "/api/create/group", false, true, (c, t) => c.CreateGroupAsync("Customers", t)),
+        new(ContactsProviders.Wasms, ContactsOperations.Delete, "deleteContact", "GET", "/api/delete/contact", true, true, (c, t) => c.DeleteAsync("5", t)),
+        new(ContactsProviders.Wasms, ContactsOperations.List, "getContacts", "GET", "/api/get/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
+        new(ContactsProviders.Wasms, ContactsOperations.ListGroups, "getGroups", "GET", "/api/get/groups", true, true, (c, t) => DrainAsync(c.ListGroupsAsync(t))),
+        new(ContactsProviders.Wasms, ContactsOperations.DeleteGroup, "deleteGroup", "GET", "/api/delete/group", true, true, (c, t) => c.DeleteGroupAsync("3", t)),
+        new(ContactsProviders.WazzupV2, ContactsOperations.List, "listContacts", "GET", "/v2/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
+        new(ContactsProviders.WazzupV2, ContactsOperations.Get, "getContact", "GET", "/v2/contacts/[^/]+", true, true, (c, t) => c.GetAsync("contacts1", t)),
+        new(ContactsProviders.WazzupV2, ContactsOperations.Upsert, "createContacts", "POST", "/v2/contacts", true, true, (c, t) => c.UpsertAsync(WazzupV2Contact, t)),
+        new(ContactsProviders.WazzupV2, ContactsOperations.Delete, "deleteContacts", "DELETE", "/v2/contacts", true, true, (c, t) => c.DeleteAsync("contacts1", t)),
+        new(ContactsProviders.WazzupV3, ContactsOperations.Upsert, "upsertContacts", "POST", "/v3/contacts", true, false, (c, t) => c.UpsertAsync(WazzupV3Contact, t)),
+        new(ContactsProviders.WazzupV3, ContactsOperations.List, "listContacts", "GET", "/v3/contacts", true, true, (c, t) => DrainAsync(c.ListAsync(t))),
+        new(ContactsProviders.WazzupV3, ContactsOperations.Get, "getContact", "GET", "/v3/contacts/[^/]+", true, true, (c, t) => c.GetAsync("rel-v3-1", t)),
+        new(ContactsProviders.WazzupV3, ContactsOperations.Delete, "deleteContact", "DELETE", "/v3/contacts/[^/]+", true, false, (c, t) => c.DeleteAsync("rel-v3-1", t)),
+        new(ContactsProviders.WazzupV3, ContactsOperations.DeleteMany, "bulkDeleteContacts", "PATCH", "/v3/contacts/bulk_delete", true, true, DeleteManyAsync),
     ];
 
     /// <summary>Whether the operation (<c>provider/operationId</c>) is one the facade never sends twice after an ambiguous failure.</summary>
