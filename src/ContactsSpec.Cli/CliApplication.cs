@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ContactsSpec.Cli.Conformance;
 using ContactsSpec.Cli.Contacts;
+using ContactsSpec.Cli.Docs;
 using ContactsSpec.Cli.Output;
 using ContactsSpec.Cli.Regeneration;
 using ContactsSpec.Cli.Sandbox;
@@ -77,6 +78,7 @@ internal static class CliApplication
         root.Subcommands.Add(RegenerateCommand.Create(console));
         root.Subcommands.Add(ContactsCommand.Create(console));
         root.Subcommands.Add(SandboxCommand.Create(console));
+        root.Subcommands.Add(DocsCommand.Create(console));
         return root;
     }
 

@@ -101,11 +101,7 @@ public sealed class RegenerateCommandTests
     public async Task A_spec_edit_lists_the_conformance_cases_it_adds_removes_and_changes_against_git_HEAD()
     {
         using var repository = new RepositoryCopy();
-        foreach (var git in new[] { new[] { "init", "-q" }, ["add", "-A"], ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "baseline"] })
-        {
-            var step = await ProcessRunner.RunToTextAsync("git", git, repository.Root, TimeSpan.FromMinutes(1));
-            Assert.That(step.ExitCode, Is.EqualTo(0), step.Output);
-        }
+        await repository.CommitAsync("baseline");
 
         // One example renamed (a case removed, one added) and one example's body changed.
         repository.Edit(V3Spec, yaml => yaml

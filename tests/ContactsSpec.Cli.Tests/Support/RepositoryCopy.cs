@@ -40,6 +40,20 @@ internal sealed class RepositoryCopy : IDisposable
         File.WriteAllText(path, after);
     }
 
+    /// <summary>Commits the copy as it is (a git repository from the first call on), as git's <c>HEAD</c> for <c>regenerate</c> to compare with.</summary>
+    public async Task CommitAsync(string message)
+    {
+        string[][] steps = Directory.Exists(PathOf(".git")) ? [] : [["init", "-q"]];
+        foreach (var git in steps.Append(["add", "-A"]).Append(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message]))
+        {
+            var step = await ProcessRunner.RunToTextAsync("git", git, Root, TimeSpan.FromMinutes(1));
+            if (step.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"git {string.Join(' ', git)} failed: {step.Output}");
+            }
+        }
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static void CopyTree(string from, string to, Func<string, bool> include)
