@@ -124,6 +124,23 @@ public sealed class SpecStructureTests
         }
     }
 
+    /// <summary>Citations of one section record one fingerprint, so that a check of the page has one value to compare.</summary>
+    [TestCaseSource(nameof(Providers))]
+    public async Task Citations_of_one_section_agree_on_its_fingerprint(string key)
+    {
+        var citations = SourceCitations.Of(await SpecSuite.SpecAsync(key));
+
+        var disagreeing = citations.GroupBy(citation => (citation.Page, citation.Section))
+            .Where(group => group.Select(citation => citation.Fingerprint).Distinct().Count() > 1)
+            .Select(group => $"{group.Key.Page} / {group.Key.Section}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(disagreeing, Is.Empty);
+            Assert.That(citations.Where(citation => citation.Operations.Count == 0).Select(citation => citation.Location), Is.Empty, "every citation covers an operation");
+        });
+    }
+
     /// <summary>
     /// A reader of specs/ has the repository and the web, nothing else: no spec, generator setting or note may send
     /// them to the local copies of the provider docs.
@@ -204,7 +221,8 @@ public sealed class SpecStructureTests
 
     /// <summary>
     /// An <c>x-source</c> names the public page (<c>page</c>: an https address listed for this provider in
-    /// documented-facts.json) and the heading on it (<c>section</c>), and nothing that points at a local file.
+    /// documented-facts.json) and the heading on it (<c>section</c>), optionally the fingerprint of that section's text,
+    /// and nothing that points at a local file.
     /// </summary>
     private static void AssertCitesAPublicPage(string key, IReadOnlyDictionary<string, string?> source, string where)
     {
@@ -213,11 +231,15 @@ public sealed class SpecStructureTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(source.Keys, Is.EquivalentTo(new[] { "page", "section" }), $"{where}: x-source has exactly page and section");
+            Assert.That(source.Keys.Except(["fingerprint"]), Is.EquivalentTo(new[] { "page", "section" }), $"{where}: x-source has page and section, and at most a fingerprint besides");
             Assert.That(page, Is.Not.Null.And.Not.Empty, $"{where}: x-source.page");
             Assert.That(isHttps, Is.True, $"{where}: x-source.page '{page}' is an absolute https address");
             Assert.That(SpecSuite.Facts[key].Pages, Does.Contain(page), $"{where}: x-source.page is one of {key}'s public documentation pages");
             Assert.That(source.GetValueOrDefault("section"), Is.Not.Null.And.Not.Empty, $"{where}: x-source.section");
+            if (source.ContainsKey("fingerprint"))
+            {
+                Assert.That(source["fingerprint"], Does.Match("^sha256:[0-9a-f]{16}$"), $"{where}: x-source.fingerprint as docs check prints it");
+            }
         });
     }
 
