@@ -15,15 +15,19 @@ public sealed class DocsCheckTests
     {
         using var folder = new TemporaryFolder();
         var sections = SavedPage.WazzupV3Sections();
+        var page = SavedPage.Html(sections);
 
-        var html = Fingerprints(await CheckAsync(folder.File("page.html", SavedPage.Html(sections))));
+        var html = Fingerprints(await CheckAsync(folder.File("page.html", page)));
         var otherFooter = Fingerprints(await CheckAsync(folder.File("again.html", SavedPage.Html(sections, footer: "Updated in December"))));
+        var wrapped = Fingerprints(await CheckAsync(folder.File("wrapped.html",
+            page.Replace("<h2>", "<header><h2>", StringComparison.Ordinal).Replace("</h2>", "</h2></header>", StringComparison.Ordinal))));
         var text = Fingerprints(await CheckAsync(folder.File("page.txt", SavedPage.Text(sections))));
 
         Assert.Multiple(() =>
         {
             Assert.That(html.Keys, Is.EquivalentTo(sections.Select(section => section.Heading)), "every cited section of the page is found");
             Assert.That(otherFooter, Is.EqualTo(html), "navigation and footer are not sections' text");
+            Assert.That(wrapped, Is.EqualTo(html), "a heading wrapped in a header element is still a heading");
             Assert.That(text, Is.EqualTo(html), "plain text with table bars reads as the HTML does");
         });
     }

@@ -7,10 +7,15 @@ namespace ContactsSpec.Cli.Docs;
 
 /// <summary>
 /// A documentation page a maintainer saved (HTML, or plain text), split into sections by its headings. In HTML the
-/// headings are the page's <c>h1</c>–<c>h6</c>; navigation, headers, footers and scripts are left out. Plain text has
+/// headings are the page's <c>h1</c>–<c>h6</c>; navigation, footers, sidebars and scripts are left out. Plain text has
 /// lost that structure, so there a heading is a Markdown heading (<c>## Title</c>), or a cited heading found at the
 /// start or the end of a line (text saved from a browser often runs a heading into the line beside it).
 /// </summary>
+/// <remarks>
+/// A site's <c>header</c> is kept: it comes before the first heading, so its text belongs to no section, and an
+/// article may wrap its own headings in one. Its footer, navigation and sidebars are left out, since they would
+/// otherwise run into the last section.
+/// </remarks>
 internal sealed partial class DocsPage
 {
     // The level of a cited heading found in plain text: below a page title, like the sections an HTML page cites.
@@ -18,7 +23,7 @@ internal sealed partial class DocsPage
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "head",
+        "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "head",
     };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
