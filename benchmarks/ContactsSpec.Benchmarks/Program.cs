@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using ContactsSpec.Benchmarks.Bulk;
 using ContactsSpec.Benchmarks.Infrastructure;
 using ContactsSpec.Benchmarks.Streaming;
 
@@ -13,7 +14,8 @@ namespace ContactsSpec.Benchmarks;
 /// process (see RESULTS.md).
 /// Results go to <c>benchmarks/BenchmarkDotNet.Artifacts</c> unless <c>--artifacts</c> says otherwise. When the
 /// streaming benchmarks ran (not dry), the retained-memory probe runs after them and its table is written to
-/// <c>results/StreamingRetainedMemory.md</c> there. The exit code is 0 only when every selected benchmark ran
+/// <c>results/StreamingRetainedMemory.md</c> there; after the Wazzup v3 bulk benchmarks, the sync's memory probe, in
+/// <c>results/BulkSyncMemory.md</c>. The exit code is 0 only when every selected benchmark ran
 /// without error (CI relies on it), 2 when the filter selected nothing.
 /// </summary>
 public static class Program
@@ -26,18 +28,26 @@ public static class Program
         BenchmarkJobs.Dry = dry;
         var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(DocumentedExamples.RepositoryRoot, "benchmarks", "BenchmarkDotNet.Artifacts"));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments, config).ToList();
-        var streaming = summaries.FirstOrDefault(summary => summary.BenchmarksCases.Any(benchmark => benchmark.Descriptor.Type == typeof(StreamingListBenchmarks)));
-        if (streaming is not null && !BenchmarkJobs.Dry)
+        RunProbe(summaries, typeof(StreamingListBenchmarks), "Retained memory while the facade lists (full GC every 5,000 contacts)", "StreamingRetainedMemory.md", RetainedMemoryProbe.Run);
+        RunProbe(summaries, typeof(WazzupV3BulkUpsertBenchmarks), "Memory of the 100,000-contact Wazzup v3 sync", "BulkSyncMemory.md", SyncMemoryProbe.Run);
+        return Outcome(summaries, args);
+    }
+
+    // A probe that measures what BenchmarkDotNet cannot, run once after its class's benchmarks (not in a dry run).
+    private static void RunProbe(List<Summary> summaries, Type benchmarks, string title, string fileName, Func<string> probe)
+    {
+        var summary = summaries.FirstOrDefault(candidate => candidate.BenchmarksCases.Any(benchmark => benchmark.Descriptor.Type == benchmarks));
+        if (summary is null || BenchmarkJobs.Dry)
         {
-            Console.WriteLine("// Retained memory while the facade lists (full GC every 5,000 contacts):");
-            var table = RetainedMemoryProbe.Run();
-            Console.WriteLine(table);
-            var results = Path.Combine(streaming.ResultsDirectoryPath, "StreamingRetainedMemory.md");
-            File.WriteAllText(results, table);
-            Console.WriteLine($"// written to {results}");
+            return;
         }
 
-        return Outcome(summaries, args);
+        Console.WriteLine($"// {title}:");
+        var table = probe();
+        Console.WriteLine(table);
+        var results = Path.Combine(summary.ResultsDirectoryPath, fileName);
+        File.WriteAllText(results, table);
+        Console.WriteLine($"// written to {results}");
     }
 
     // `--dry`, and BenchmarkDotNet's own `--job Dry` / `-j Dry`, which would otherwise add an out-of-process dry

@@ -48,6 +48,12 @@ public static class BenchmarkJobs
         .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
         .WithToolchain(InProcessEmitToolchain.Instance).WithId("Bulk");
 
+    /// <summary>
+    /// <see cref="Bulk"/> timed with <see cref="ProcessCpuClock"/>: the process's CPU time per contact, the client's and
+    /// the in-process server's together.
+    /// </summary>
+    public static Job BulkCpu { get; } = Bulk.WithClock(ProcessCpuClock.Instance).WithId("BulkCpu");
+
     /// <summary>Code generation and builds (seconds each, external processes): one invocation per iteration, 1 warm-up and 3 measured.</summary>
     public static Job CodeGeneration { get; } = Job.Default
         .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
@@ -73,6 +79,10 @@ public sealed class StreamingJobAttribute() : JobConfigBaseAttribute(BenchmarkJo
 /// <summary>Runs the class with <see cref="BenchmarkJobs.Bulk"/>.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class BulkJobAttribute() : JobConfigBaseAttribute(BenchmarkJobs.Select(BenchmarkJobs.Bulk));
+
+/// <summary>Runs the class with <see cref="BenchmarkJobs.BulkCpu"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class BulkCpuJobAttribute() : JobConfigBaseAttribute(BenchmarkJobs.Select(BenchmarkJobs.BulkCpu));
 
 /// <summary>Runs the class with <see cref="BenchmarkJobs.CodeGeneration"/>.</summary>
 [AttributeUsage(AttributeTargets.Class)]
