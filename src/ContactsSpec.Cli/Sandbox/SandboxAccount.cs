@@ -33,12 +33,14 @@ internal sealed class SandboxAccount : IDisposable
     {
         var spec = (await SpecSource.ResolveAsync(specsFolder: null, provider, console, cancellationToken)).Specs.SingleOrDefault()
             ?? throw CliException.Usage($"No spec for provider '{provider}'.");
+        // Read before a server starts, so that a spec without sample credentials leaves none running.
+        var credentials = ExampleCredentials.Of(spec);
         var running = await SandboxServer.RunningAsync(cancellationToken);
         var server = running is null ? SandboxServer.Start([spec]) : null;
         var baseUri = SandboxStubFactory.BaseUri(spec, running ?? server!.BaseUri());
         console.Error.MarkupLine(
             $"[grey]sandbox: {Markup.Escape(provider)}'s documented answers from WireMock at {Markup.Escape(baseUri.ToString())}{(running is null ? string.Empty : $" (${SandboxServer.UrlVariable})")}; no account needed, nothing leaves this machine.[/]");
-        return new SandboxAccount(baseUri, ExampleCredentials.Of(spec), server);
+        return new SandboxAccount(baseUri, credentials, server);
     }
 
     public void Dispose() => _server?.Dispose();
