@@ -58,11 +58,21 @@ internal sealed record SpecSource(IReadOnlyList<ProviderSpec> Specs, ErrorKindTa
                 + "were generated from: the stubs and checks follow the folder, the clients and the facade are the built-in ones. Rebuild the tool to test regenerated clients.");
         }
 
-        var specs = provider is null
-            ? await SpecCatalog.LoadAllAsync(folder, cancellationToken)
-            : File.Exists(SpecCatalog.SpecPath(folder, provider))
-                ? [await ProviderSpec.LoadAsync(provider, SpecCatalog.SpecPath(folder, provider), cancellationToken)]
-                : [];
+        IReadOnlyList<ProviderSpec> specs;
+        try
+        {
+            specs = provider is null
+                ? await SpecCatalog.LoadAllAsync(folder, cancellationToken)
+                : File.Exists(SpecCatalog.SpecPath(folder, provider))
+                    ? [await ProviderSpec.LoadAsync(provider, SpecCatalog.SpecPath(folder, provider), cancellationToken)]
+                    : [];
+        }
+        catch (InvalidDataException error)
+        {
+            // A spec being edited may not parse; that is the input's fault, and the message names the file.
+            throw CliException.InvalidInput(error.Message, error);
+        }
+
         return new SpecSource(specs, errorTable, $"the specs in {folder}", repository);
     }
 }

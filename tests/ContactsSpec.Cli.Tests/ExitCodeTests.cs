@@ -223,4 +223,23 @@ public sealed class ExitCodeTests
             Assert.That(error.GetProperty("retryable").GetBoolean(), Is.True);
         });
     }
+
+    [TestCase("info: [unclosed\n", "is not valid YAML", TestName = "A spec that is not YAML is invalid input naming its file")]
+    [TestCase("openapi: 3.0.3\ninfo:\n  title: t\npaths:\n  /x:\n    get:\n      responses: 5\n", "is not a readable OpenAPI document", TestName = "A spec that is no OpenAPI document is invalid input naming its file")]
+    public async Task A_spec_that_cannot_be_read_is_invalid_input_naming_its_file(string yaml, string message)
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "wawp"));
+        var spec = folder.File(Path.Combine("wawp", "openapi.yaml"), yaml);
+
+        var run = await CliTool.RunAsync("conformance", "--specs", folder.Path, "-o", "json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.ToString());
+        var error = run.Json().GetProperty("error");
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.GetProperty("kind").GetString(), Is.EqualTo("InvalidInput"));
+            Assert.That(error.GetProperty("message").GetString(), Does.StartWith(spec).And.Contain(message));
+        });
+    }
 }
