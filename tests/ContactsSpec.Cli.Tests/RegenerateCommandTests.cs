@@ -10,6 +10,7 @@ public sealed class RegenerateCommandTests
     private const string WawpSpec = "specs/wawp/openapi.yaml";
     private const string V3Spec = "specs/wazzup-v3/openapi.yaml";
     private const string KiotaContactName = "generated/ContactsSpec.Clients.Wawp.Kiota/Client/Models/ContactName.cs";
+    private const string WawpBaseline = "generated/ContactsSpec.Clients.Wawp/WawpClient.public-api.txt";
 
     [Test]
     public async Task Check_passes_on_a_clean_tree_and_says_so()
@@ -91,10 +92,38 @@ public sealed class RegenerateCommandTests
         Assert.That(regenerate.StandardOutput, Does.Contain("regenerated").And.Contain("removed (breaking)").And.Contain("ContactName.Surname"));
         Assert.That(File.ReadAllText(repository.PathOf("generated/ContactsSpec.Clients.Wawp/WawpClient.g.cs")), Does.Contain("public string? Surname"));
         Assert.That(File.ReadAllText(repository.PathOf(KiotaContactName)), Does.Contain("public string? Surname"));
+        var baseline = File.ReadAllLines(repository.PathOf(WawpBaseline));
+        Assert.That(baseline, Does.Contain("ContactsSpec.Clients.Wawp.ContactName.Surname: public string? Surname { get; set; }"), "the API change is a change of the baseline's lines");
+        Assert.That(baseline, Has.None.StartsWith("ContactsSpec.Clients.Wawp.ContactName.LastName"));
 
         var again = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp"], null, repository.Root);
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+    }
+
+    [Test]
+    public async Task A_stale_public_API_baseline_fails_the_check_and_regenerate_rewrites_it()
+    {
+        using var repository = new RepositoryCopy();
+        var committed = File.ReadAllText(repository.PathOf(WawpBaseline));
+        repository.Edit(WawpBaseline, text => string.Join('\n', text.Split('\n').Skip(1)));
+
+        var check = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
+
+        var client = check.Json().GetProperty("clients").EnumerateArray().Single(candidate => candidate.GetProperty("generator").GetString() == "nswag");
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
+            Assert.That(client.GetProperty("status").GetString(), Is.EqualTo("outOfDate"));
+            Assert.That(client.GetProperty("baseline").GetString(), Is.EqualTo(WawpBaseline.Replace('/', Path.DirectorySeparatorChar)));
+            Assert.That(client.GetProperty("baselineChanged").GetBoolean(), Is.True);
+            Assert.That(client.GetProperty("changes").EnumerateArray(), Is.Empty, "the code itself is in step");
+        });
+
+        var regenerate = await CliTool.RunAsync(["regenerate", "--provider", "wawp"], null, repository.Root);
+
+        Assert.That(regenerate.ExitCode, Is.EqualTo(0), regenerate.ToString());
+        Assert.That(File.ReadAllText(repository.PathOf(WawpBaseline)), Is.EqualTo(committed));
     }
 
     [Test]

@@ -25,6 +25,19 @@ internal sealed partial class PublicSurface
     // Kiota writes nullable and non-nullable variants under #if; read them as a .NET 10 build compiles them.
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: ["NETCOREAPP3_1_OR_GREATER", "NETSTANDARD2_1_OR_GREATER"]);
 
+    /// <summary>
+    /// The surface as a baseline file: a line per type and member, its full name then its declaration, each type
+    /// followed by its members, all in ordinal order, so that a change of the public API is a change of lines in review.
+    /// </summary>
+    public string ToBaseline() =>
+        string.Concat(Types.Concat(Members)
+            .Select(member => (member.TypeName, IsMember: member.Kind != SurfaceMemberKind.Type,
+                Line: $"{(member.Kind == SurfaceMemberKind.Type ? member.TypeName : $"{member.TypeName}.{member.Name}")}: {member.Signature}\n"))
+            .OrderBy(entry => entry.TypeName, StringComparer.Ordinal)
+            .ThenBy(entry => entry.IsMember)
+            .ThenBy(entry => entry.Line, StringComparer.Ordinal)
+            .Select(entry => entry.Line));
+
     /// <summary>Reads the surface of <paramref name="code"/>; methods of <paramref name="clientName"/> and its interface are operations.</summary>
     public static PublicSurface Parse(string code, string clientName) => Parse([code], clientName);
 

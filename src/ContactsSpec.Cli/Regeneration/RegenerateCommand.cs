@@ -14,6 +14,9 @@ internal static class RegenerateCommand
 {
     private const int MaxParallelGenerators = 2;
 
+    // Beside each generated project: <ClientName>.public-api.txt, its public API baseline.
+    private const string BaselineSuffix = ".public-api.txt";
+
     public static Command Create(CliConsole console)
     {
         var provider = ProviderFilter.CreateOption("Regenerate only these providers' clients (repeat the option or separate with commas). Default: all.");
@@ -116,23 +119,19 @@ internal static class RegenerateCommand
 
     private static async Task<ClientRegeneration> CompareAsync(string repository, GeneratedClient client, string fresh, bool check, CancellationToken cancellationToken)
     {
-        var file = Path.GetRelativePath(repository, client.OutputPath);
         var newText = await File.ReadAllTextAsync(fresh, cancellationToken);
         var oldText = File.Exists(client.OutputPath) ? await File.ReadAllTextAsync(client.OutputPath, cancellationToken) : null;
         var freshBytes = await File.ReadAllBytesAsync(fresh, cancellationToken);
         var oldBytes = oldText is null ? null : await File.ReadAllBytesAsync(client.OutputPath, cancellationToken);
-        if (oldBytes is not null && freshBytes.AsSpan().SequenceEqual(oldBytes))
-        {
-            return Outcome(client, file, RegenerationStatus.UpToDate, []);
-        }
-
-        var changes = SurfaceDiff.Compare(PublicSurface.Parse(oldText ?? string.Empty, client.ClientName), PublicSurface.Parse(newText, client.ClientName));
-        if (!check)
+        var codeChanged = oldBytes is null || !freshBytes.AsSpan().SequenceEqual(oldBytes);
+        var surface = PublicSurface.Parse(newText, client.ClientName);
+        var changes = codeChanged ? SurfaceDiff.Compare(PublicSurface.Parse(oldText ?? string.Empty, client.ClientName), surface) : [];
+        if (codeChanged && !check)
         {
             File.Copy(fresh, client.OutputPath, overwrite: true);
         }
 
-        return Outcome(client, file, check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated, changes);
+        return await OutcomeAsync(repository, client, codeChanged, surface, changes, check, cancellationToken);
     }
 
     // kiota-lock.json records the spec's path relative to the output folder, so Kiota writes where that path is the
@@ -152,16 +151,12 @@ internal static class RegenerateCommand
     // Kiota writes a folder: up to date when it holds the same files with the same bytes; regenerating replaces it whole.
     private static async Task<ClientRegeneration> CompareFolderAsync(string repository, GeneratedClient client, string fresh, bool check, CancellationToken cancellationToken)
     {
-        var folder = Path.GetRelativePath(repository, client.OutputPath);
         var newFiles = await ReadFolderAsync(fresh, cancellationToken);
         var oldFiles = await ReadFolderAsync(client.OutputPath, cancellationToken);
-        if (newFiles.Count == oldFiles.Count && newFiles.All(file => oldFiles.TryGetValue(file.Key, out var old) && file.Value.AsSpan().SequenceEqual(old)))
-        {
-            return Outcome(client, folder, RegenerationStatus.UpToDate, []);
-        }
-
-        var changes = SurfaceDiff.Compare(Surface(oldFiles, client), Surface(newFiles, client));
-        if (!check)
+        var codeChanged = newFiles.Count != oldFiles.Count || !newFiles.All(file => oldFiles.TryGetValue(file.Key, out var old) && file.Value.AsSpan().SequenceEqual(old));
+        var surface = Surface(newFiles, client);
+        var changes = codeChanged ? SurfaceDiff.Compare(Surface(oldFiles, client), surface) : [];
+        if (codeChanged && !check)
         {
             if (Directory.Exists(client.OutputPath))
             {
@@ -176,7 +171,33 @@ internal static class RegenerateCommand
             }
         }
 
-        return Outcome(client, folder, check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated, changes);
+        return await OutcomeAsync(repository, client, codeChanged, surface, changes, check, cancellationToken);
+    }
+
+    // The client's public API baseline (<ClientName>.public-api.txt beside its project) follows its surface: a stale
+    // one is out of date under --check, and rewritten otherwise, so an API change of a generated package shows in review.
+    private static async Task<ClientRegeneration> OutcomeAsync(
+        string repository, GeneratedClient client, bool codeChanged, PublicSurface surface, IReadOnlyList<SurfaceChange> changes, bool check, CancellationToken cancellationToken)
+    {
+        var baselinePath = Path.Combine(client.ProjectDirectory, client.ClientName + BaselineSuffix);
+        var baseline = surface.ToBaseline();
+        var baselineChanged = !File.Exists(baselinePath) || await File.ReadAllTextAsync(baselinePath, cancellationToken) != baseline;
+        if (baselineChanged && !check)
+        {
+            await File.WriteAllTextAsync(baselinePath, baseline, cancellationToken);
+        }
+
+        var status = !codeChanged && !baselineChanged ? RegenerationStatus.UpToDate : check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated;
+        return new ClientRegeneration(
+            client.Provider,
+            client.Generator == ClientGenerator.Kiota ? "kiota" : "nswag",
+            client.ClientName,
+            Path.GetRelativePath(repository, client.OutputPath),
+            Path.GetRelativePath(repository, baselinePath),
+            baselineChanged,
+            status,
+            changes.Any(change => change.Breaking),
+            changes);
     }
 
     private static async Task<Dictionary<string, byte[]>> ReadFolderAsync(string folder, CancellationToken cancellationToken)
@@ -199,9 +220,6 @@ internal static class RegenerateCommand
                 .Select(file => System.Text.Encoding.UTF8.GetString(file.Value)),
             client.ClientName);
 
-    private static ClientRegeneration Outcome(GeneratedClient client, string file, RegenerationStatus status, IReadOnlyList<SurfaceChange> changes) =>
-        new(client.Provider, client.Generator == ClientGenerator.Kiota ? "kiota" : "nswag", client.ClientName, file, status, changes.Any(change => change.Breaking), changes);
-
     private static void Print(IAnsiConsole console, RegenerationResult result)
     {
         var overview = new Table().Title("[bold]Generated clients[/]").Border(TableBorder.Rounded)
@@ -215,6 +233,7 @@ internal static class RegenerateCommand
                 _ => "[yellow]regenerated[/]",
             };
             var surface = client.Status == RegenerationStatus.UpToDate ? "[grey]unchanged[/]"
+                : client.Changes.Count == 0 && client.BaselineChanged ? $"unchanged; its baseline {Markup.Escape(client.Baseline)} {(result.Check ? "[red]is not[/]" : "now is")} in step"
                 : client.Changes.Count == 0 ? "unchanged (implementation only)"
                 : client.Breaking ? $"[red bold]BREAKING[/]: {client.Changes.Count(change => change.Breaking)} breaking, {client.Changes.Count(change => !change.Breaking)} added"
                 : $"[green]non-breaking[/]: {client.Changes.Count} added";
