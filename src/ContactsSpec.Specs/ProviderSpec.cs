@@ -73,15 +73,16 @@ public sealed class ProviderSpec
         var source = YamlConverter.ToJsonNode(stream.Documents[0]) as JsonObject
             ?? throw new InvalidDataException($"{path} is not a YAML mapping, so no OpenAPI document.");
 
-        // The reader keeps parts of the tree it is given (examples), so it gets its own copy of it.
-        var (document, diagnostic) = OpenApiYamlReader.Read(source.DeepClone(), new Uri($"https://contactsspec.invalid/specs/{key}/openapi.yaml"), new OpenApiReaderSettings());
+        // The document as written is a copy (nulls restored), so the reader may keep parts of the tree it is given.
+        var written = (JsonObject)SpecJson.Normalize(source)!;
+        var (document, diagnostic) = OpenApiYamlReader.Read(source, new Uri($"https://contactsspec.invalid/specs/{key}/openapi.yaml"), new OpenApiReaderSettings());
         if (document is null || diagnostic?.Errors.Count > 0)
         {
             var errors = diagnostic?.Errors.Select(error => error.ToString()) ?? ["no document"];
             throw new InvalidDataException($"{path} is not a readable OpenAPI document: {string.Join("; ", errors)}");
         }
 
-        return new ProviderSpec(key, path, document, (JsonObject)SpecJson.Normalize(source)!);
+        return new ProviderSpec(key, path, document, written);
     }
 
     /// <inheritdoc />

@@ -27,6 +27,27 @@ public static class SpecJson
         _ => value.DeepClone(),
     };
 
+    /// <summary>The value and every value inside it, parents before children, in document order (JSON nulls have no node and are left out).</summary>
+    public static IEnumerable<JsonNode> Descendants(JsonNode? value)
+    {
+        if (value is null)
+        {
+            yield break;
+        }
+
+        yield return value;
+        var children = value switch
+        {
+            JsonObject members => members.Select(member => member.Value),
+            JsonArray items => items,
+            _ => [],
+        };
+        foreach (var child in children.SelectMany(Descendants))
+        {
+            yield return child;
+        }
+    }
+
     /// <summary>The text a value is sent as in a path, query or form field: a string as it is, any other value as its JSON.</summary>
     public static string? Text(JsonNode? value) => value switch
     {

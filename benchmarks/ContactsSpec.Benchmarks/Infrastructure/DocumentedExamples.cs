@@ -20,8 +20,8 @@ public sealed class DocumentedExamples
     /// <summary>Loads the spec of provider <paramref name="key"/> (<c>wamm</c>, <c>wazzup-v3</c>, ...).</summary>
     public static DocumentedExamples Load(string key)
     {
-        var root = RepositoryRoot;
-        return new DocumentedExamples(ProviderSpec.LoadAsync(key, SpecCatalog.SpecPath(SpecCatalog.SpecsFolder(root), key)).GetAwaiter().GetResult());
+        var path = SpecCatalog.SpecPath(SpecCatalog.SpecsFolder(RepositoryRoot), key);
+        return new DocumentedExamples(ProviderSpec.Parse(key, File.ReadAllText(path), path));
     }
 
     /// <summary>The body of response example <paramref name="name"/> of <paramref name="operationId"/> with status <paramref name="status"/>, as UTF-8 JSON.</summary>

@@ -52,7 +52,7 @@ public static class ConformanceCaseCatalog
         }
 
         var withField = body.DeepClone();
-        var objects = Descendants(withField).OfType<JsonObject>().ToList();
+        var objects = SpecJson.Descendants(withField).OfType<JsonObject>().ToList();
         if (objects.Count > 0)
         {
             foreach (var target in objects)
@@ -69,7 +69,7 @@ public static class ConformanceCaseCatalog
         }
 
         var withChatType = body.DeepClone();
-        var chatTypes = Descendants(withChatType).OfType<JsonObject>()
+        var chatTypes = SpecJson.Descendants(withChatType).OfType<JsonObject>()
             .SelectMany(item => ChatTypePropertyNames.Where(name => item[name]?.GetValueKind() == JsonValueKind.String).Select(name => (Item: item, Name: name)))
             .ToList();
         if (chatTypes.Count > 0)
@@ -85,22 +85,6 @@ public static class ConformanceCaseCatalog
                 Kind = ConformanceCaseKind.UnknownChatType,
                 ResponseBody = withChatType,
             };
-        }
-    }
-
-    // The node and every node inside it, parents before children.
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject members => members.Select(member => member.Value),
-            JsonArray items => items,
-            _ => [],
-        };
-        foreach (var child in children.OfType<JsonNode>().SelectMany(Descendants))
-        {
-            yield return child;
         }
     }
 }

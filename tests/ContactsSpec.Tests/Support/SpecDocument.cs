@@ -16,8 +16,11 @@ public sealed class SpecDocument
         _spec = spec;
     }
 
-    public static SpecDocument Load(string provider) =>
-        new(ProviderSpec.LoadAsync(provider, RepositoryFiles.SpecPath(provider)).GetAwaiter().GetResult());
+    public static SpecDocument Load(string provider)
+    {
+        var path = RepositoryFiles.SpecPath(provider);
+        return new(ProviderSpec.Parse(provider, File.ReadAllText(path), path));
+    }
 
     /// <summary>The scalar at a path of mapping keys, e.g. <c>"components", "schemas", "Contact", "properties", "name", "maxLength"</c>.</summary>
     public string Scalar(params string[] path) => SpecJson.Text(Node(path).AsValue())!;
