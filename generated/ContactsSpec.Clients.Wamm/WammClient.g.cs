@@ -98,20 +98,14 @@ namespace ContactsSpec.Clients.Wamm
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WammClient : IWammClient
     {
-        #pragma warning disable 8618
-        private string _baseUrl;
-        #pragma warning restore 8618
+        private static readonly System.Text.Json.JsonSerializerOptions _settings = CreateSerializerSettings();
+        private readonly System.Net.Http.HttpClient _httpClient;
+        private string _baseUrl = "";
 
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         public WammClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
-            BaseUrl = "https://wamm.chat";
             _httpClient = httpClient;
+            BaseUrl = "https://wamm.chat";
             Initialize();
         }
 
@@ -125,22 +119,17 @@ namespace ContactsSpec.Clients.Wamm
         public string BaseUrl
         {
             get { return _baseUrl; }
-            set
-            {
-                _baseUrl = value;
-                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
-                    _baseUrl += '/';
-            }
+            set { _baseUrl = string.IsNullOrEmpty(value) ? string.Empty : value.EndsWith('/') ? value : value + "/"; }
         }
 
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _settings; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
 
         partial void Initialize();
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -172,87 +161,71 @@ namespace ContactsSpec.Clients.Wamm
             if (name == null)
                 throw new System.ArgumentNullException("name");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+            url_.AppendLiteral(_baseUrl);
+            url_.AppendLiteral("api2/contact_to/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(token));
+            url_.AppendLiteral("/");
+            var separator_ = "?";
+            url_.AppendLiteral(separator_);
+            url_.AppendLiteral("phone=");
+            url_.AppendLiteral(System.Uri.EscapeDataString(phone));
+            separator_ = "&";
+            url_.AppendLiteral(separator_);
+            url_.AppendLiteral("name=");
+            url_.AppendLiteral(System.Uri.EscapeDataString(name));
+            separator_ = "&";
+            if (info != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api2/contact_to/{token}/"
-                    urlBuilder_.Append("api2/contact_to/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("phone")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(phone, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    if (info != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("info")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(info, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (email != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("email")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(email, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (web != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("web")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(web, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                url_.AppendLiteral(separator_);
+                url_.AppendLiteral("info=");
+                url_.AppendLiteral(System.Uri.EscapeDataString(info));
+                separator_ = "&";
             }
-            finally
+            if (email != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                url_.AppendLiteral(separator_);
+                url_.AppendLiteral("email=");
+                url_.AppendLiteral(System.Uri.EscapeDataString(email));
+                separator_ = "&";
+            }
+            if (web != null)
+            {
+                url_.AppendLiteral(separator_);
+                url_.AppendLiteral("web=");
+                url_.AppendLiteral(System.Uri.EscapeDataString(web));
+                separator_ = "&";
+            }
+            var urlText_ = url_.ToStringAndClear();
+
+            using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
+            {
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+                PrepareRequest(_httpClient, request_, urlText_);
+
+                var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    ProcessResponse(_httpClient, response_);
+
+                    var status_ = (int)response_.StatusCode;
+                    if (status_ == 200)
+                    {
+                        var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, new ResponseHeaderView_(response_), cancellationToken).ConfigureAwait(false);
+                        if (objectResponse_.Object == null)
+                        {
+                            throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, CopyHeaders(response_), null);
+                        }
+                        return objectResponse_.Object;
+                    }
+
+                    throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, await response_.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), CopyHeaders(response_), null);
+                }
+                finally
+                {
+                    response_.Dispose();
+                }
             }
         }
 
@@ -278,72 +251,42 @@ namespace ContactsSpec.Clients.Wamm
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+            url_.AppendLiteral(_baseUrl);
+            url_.AppendLiteral("api2/contact_get/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(token));
+            url_.AppendLiteral("/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(phone));
+            var urlText_ = url_.ToStringAndClear();
+
+            using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+                PrepareRequest(_httpClient, request_, urlText_);
+
+                var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    ProcessResponse(_httpClient, response_);
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api2/contact_get/{token}/{phone}"
-                    urlBuilder_.Append("api2/contact_get/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(phone, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
+                    var status_ = (int)response_.StatusCode;
+                    if (status_ == 200)
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
+                        var objectResponse_ = await ReadObjectResponseAsync<WammContactResponse>(response_, new ResponseHeaderView_(response_), cancellationToken).ConfigureAwait(false);
+                        if (objectResponse_.Object == null)
                         {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
+                            throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, CopyHeaders(response_), null);
                         }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WammContactResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
+                        return objectResponse_.Object;
                     }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
+
+                    throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, await response_.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), CopyHeaders(response_), null);
                 }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                finally
+                {
+                    response_.Dispose();
+                }
             }
         }
 
@@ -366,74 +309,46 @@ namespace ContactsSpec.Clients.Wamm
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+            url_.AppendLiteral(_baseUrl);
+            url_.AppendLiteral("api2/contact_delete/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(token));
+            url_.AppendLiteral("/");
+            var separator_ = "?";
+            url_.AppendLiteral(separator_);
+            url_.AppendLiteral("phone=");
+            url_.AppendLiteral(System.Uri.EscapeDataString(phone));
+            separator_ = "&";
+            var urlText_ = url_.ToStringAndClear();
+
+            using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+                PrepareRequest(_httpClient, request_, urlText_);
+
+                var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    ProcessResponse(_httpClient, response_);
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api2/contact_delete/{token}/"
-                    urlBuilder_.Append("api2/contact_delete/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("phone")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(phone, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
+                    var status_ = (int)response_.StatusCode;
+                    if (status_ == 200)
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
+                        var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, new ResponseHeaderView_(response_), cancellationToken).ConfigureAwait(false);
+                        if (objectResponse_.Object == null)
                         {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
+                            throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, CopyHeaders(response_), null);
                         }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
+                        return objectResponse_.Object;
                     }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
+
+                    throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, await response_.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), CopyHeaders(response_), null);
                 }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                finally
+                {
+                    response_.Dispose();
+                }
             }
         }
 
@@ -460,74 +375,44 @@ namespace ContactsSpec.Clients.Wamm
             if (user_id == null)
                 throw new System.ArgumentNullException("user_id");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+            url_.AppendLiteral(_baseUrl);
+            url_.AppendLiteral("api2/contact_to_user/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(token));
+            url_.AppendLiteral("/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(phone));
+            url_.AppendLiteral("/");
+            url_.AppendLiteral(System.Uri.EscapeDataString(user_id));
+            var urlText_ = url_.ToStringAndClear();
+
+            using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+                PrepareRequest(_httpClient, request_, urlText_);
+
+                var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    ProcessResponse(_httpClient, response_);
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api2/contact_to_user/{token}/{phone}/{user_id}"
-                    urlBuilder_.Append("api2/contact_to_user/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(phone, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(user_id, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
+                    var status_ = (int)response_.StatusCode;
+                    if (status_ == 200)
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
+                        var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, new ResponseHeaderView_(response_), cancellationToken).ConfigureAwait(false);
+                        if (objectResponse_.Object == null)
                         {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
+                            throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, CopyHeaders(response_), null);
                         }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WammResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new WammClientException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
+                        return objectResponse_.Object;
                     }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
+
+                    throw new WammClientException("The HTTP status code of the response was not expected (" + status_ + ").", status_, await response_.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), CopyHeaders(response_), null);
                 }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                finally
+                {
+                    response_.Dispose();
+                }
             }
         }
 
@@ -544,26 +429,6 @@ namespace ContactsSpec.Clients.Wamm
             public string Text { get; }
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
         public bool ReadResponseAsString { get; set; }
 
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
@@ -573,91 +438,90 @@ namespace ContactsSpec.Clients.Wamm
                 return new ObjectResponseResult<T>(default(T)!, string.Empty);
             }
 
-            if (ReadResponseAsString)
+            var responseText = string.Empty;
+            try
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
+                if (ReadResponseAsString)
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    responseText = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    return new ObjectResponseResult<T>(System.Text.Json.JsonSerializer.Deserialize<T>(responseText, _settings)!, responseText);
                 }
-                catch (System.Text.Json.JsonException exception)
+
+                using (var responseStream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new WammClientException(message, (int)response.StatusCode, responseText, headers, exception);
+                    var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, _settings, cancellationToken).ConfigureAwait(false);
+                    return new ObjectResponseResult<T>(typedBody!, string.Empty);
                 }
             }
-            else
+            catch (System.Text.Json.JsonException exception)
             {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new WammClientException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
+                var message = "Could not deserialize the response body " + (ReadResponseAsString ? "string" : "stream") + " as " + typeof(T).FullName + ".";
+                throw new WammClientException(message, (int)response.StatusCode, responseText, headers is ResponseHeaderView_ lazy ? lazy.Copy() : headers, exception);
             }
         }
 
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        // The response headers as NSwag's clients hand them to ReadObjectResponseAsync, copied only if something reads them.
+        private sealed class ResponseHeaderView_ : System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>>
         {
-            if (value == null)
+            private readonly System.Net.Http.HttpResponseMessage _response;
+            private System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>? _copy;
+
+            public ResponseHeaderView_(System.Net.Http.HttpResponseMessage response)
             {
-                return "";
+                _response = response;
             }
 
-            if (value is System.Enum)
+            public System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>> Copy()
             {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
+                return _copy ??= CopyHeaders(_response);
             }
 
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            public System.Collections.Generic.IEnumerable<string> this[string key] { get { return Copy()[key]; } }
+            public System.Collections.Generic.IEnumerable<string> Keys { get { return Copy().Keys; } }
+            public System.Collections.Generic.IEnumerable<System.Collections.Generic.IEnumerable<string>> Values { get { return Copy().Values; } }
+            public int Count { get { return Copy().Count; } }
+            public bool ContainsKey(string key) { return Copy().ContainsKey(key); }
+            public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out System.Collections.Generic.IEnumerable<string> value) { return Copy().TryGetValue(key, out value); }
+            public System.Collections.Generic.IEnumerator<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IEnumerable<string>>> GetEnumerator() { return Copy().GetEnumerator(); }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() { return GetEnumerator(); }
         }
+
+        private static System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>> CopyHeaders(System.Net.Http.HttpResponseMessage response)
+        {
+            var headers = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+            foreach (var header in response.Headers)
+                headers[header.Key] = header.Value;
+            foreach (var header in response.Content.Headers)
+                headers[header.Key] = header.Value;
+            return headers;
+        }
+
+        // Query, path and form values that are not strings: enums by their wire name, booleans in lower case, numbers
+        // and dates in the invariant culture.
+        private static string ConvertToString(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return string.Empty;
+                case string text:
+                    return text;
+                case bool flag:
+                    return flag ? "true" : "false";
+                case System.Enum member:
+                    var name = System.Enum.GetName(member.GetType(), member);
+                    var field = name == null ? null : member.GetType().GetField(name);
+                    var wireName = field == null ? null : (System.Attribute.GetCustomAttribute(field, typeof(System.Runtime.Serialization.EnumMemberAttribute)) as System.Runtime.Serialization.EnumMemberAttribute)?.Value;
+                    return wireName ?? name ?? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                case byte[] bytes:
+                    return System.Convert.ToBase64String(bytes);
+                case System.IFormattable formattable:
+                    return formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+                default:
+                    return value.ToString() ?? string.Empty;
+            }
+        }
+
         // ContactsSpec (specs/nswag-templates/Client.Class.Body.liquid): an optional property the caller left unset is
         // omitted from the JSON it sends, never written as null: no provider spec allows null there.
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings)
