@@ -1,0 +1,104 @@
+using System.Net;
+using ContactsSpec.Clients.WazzupV3;
+using ContactsSpec.Tests.Support;
+using static ContactsSpec.Tests.Support.TestClients;
+
+namespace ContactsSpec.Tests;
+
+/// <summary>
+/// What our NSwag client template (specs/nswag-templates/Client.Class.liquid) promises beyond the conformance suite:
+/// it copies response headers only when something reads them, yet an exception and an override of
+/// <c>ReadObjectResponseAsync</c> still see every header, and it writes URLs escaped as NSwag's template did.
+/// </summary>
+[TestFixture]
+public sealed class GeneratedClientTemplateTests
+{
+    [Test]
+    public void An_error_status_exception_carries_the_response_headers()
+    {
+        var handler = new ScriptedHandler(_ => WithTraceHeader(Respond.TooManyRequests(7)));
+        using var http = new HttpClient(handler);
+
+        var error = Assert.ThrowsAsync<WazzupV3ClientException>(() => new WazzupV3Client(http).GetContactAsync("1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StatusCode, Is.EqualTo(429));
+            Assert.That(error.Headers["Retry-After"], Is.EqualTo(new[] { "7" }));
+            Assert.That(error.Headers["X-Provider-Trace"], Is.EqualTo(new[] { "trace-1" }));
+        });
+    }
+
+    [Test]
+    public void A_body_that_is_not_json_fails_with_the_headers_still_readable_after_the_response_is_gone()
+    {
+        var handler = new ScriptedHandler(_ => WithTraceHeader(Respond.Json("{not json")));
+        using var http = new HttpClient(handler);
+
+        var error = Assert.ThrowsAsync<WazzupV3ClientException>(() => new WazzupV3Client(http).GetContactAsync("1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith("Could not deserialize the response body stream as ContactsSpec.Clients.WazzupV3.Contact."));
+            Assert.That(error.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
+            Assert.That(error.Headers["X-Provider-Trace"], Is.EqualTo(new[] { "trace-1" }));
+            Assert.That(error.Headers.Keys, Does.Contain("Content-Type"), "content headers are copied too");
+        });
+    }
+
+    [Test]
+    public async Task An_override_of_ReadObjectResponseAsync_sees_every_header()
+    {
+        var handler = new ScriptedHandler(_ => WithTraceHeader(Respond.Json(V3ContactJson("1"))));
+        using var http = new HttpClient(handler);
+        var client = new HeaderReadingClient(http);
+
+        var contact = await client.GetContactAsync("1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contact.Id, Is.EqualTo("1"));
+            Assert.That(client.Seen!["X-Provider-Trace"], Is.EqualTo(new[] { "trace-1" }));
+            Assert.That(client.Seen.ContainsKey("Content-Type"), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Path_values_are_escaped_and_numbers_written_invariantly()
+    {
+        var handler = new ScriptedHandler(request => request.Uri.AbsolutePath.EndsWith("/contacts", StringComparison.Ordinal)
+            ? Respond.Json("""{"count":0,"data":[]}""")
+            : Respond.Json(V3ContactJson("a b/ç?")));
+        using var http = new HttpClient(handler);
+        var client = new WazzupV3Client(http);
+
+        await client.GetContactAsync("a b/ç?");
+        await client.ListContactsAsync(1200);
+        await client.ListContactsAsync();
+
+        Assert.That(handler.Requests.Select(request => request.Uri.AbsoluteUri), Is.EqualTo(new[]
+        {
+            "https://api.wazzup24.com/v3/contacts/a%20b%2F%C3%A7%3F",
+            "https://api.wazzup24.com/v3/contacts?offset=1200",
+            "https://api.wazzup24.com/v3/contacts",
+        }));
+    }
+
+    private static HttpResponseMessage WithTraceHeader(HttpResponseMessage response)
+    {
+        response.Headers.Add("X-Provider-Trace", "trace-1");
+        return response;
+    }
+
+    private sealed class HeaderReadingClient(HttpClient http) : WazzupV3Client(http)
+    {
+        public Dictionary<string, IEnumerable<string>>? Seen { get; private set; }
+
+        protected override Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(
+            HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+        {
+            Seen = headers.ToDictionary(header => header.Key, header => header.Value);
+            return base.ReadObjectResponseAsync<T>(response, headers, cancellationToken);
+        }
+    }
+}
