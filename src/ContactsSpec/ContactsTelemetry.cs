@@ -42,6 +42,12 @@ public static class ContactsTelemetry
     /// <summary>The activity for one provider call, or null when nobody listens.</summary>
     internal static Activity? Start(string provider, string operation)
     {
+        // Checked first so that a call nobody traces does not build the activity's name.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity($"contacts {operation}", ActivityKind.Internal);
         activity?.SetTag(ProviderTag, provider);
         activity?.SetTag(OperationTag, operation);
