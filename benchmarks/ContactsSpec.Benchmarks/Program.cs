@@ -3,6 +3,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ContactsSpec.Benchmarks.Bulk;
 using ContactsSpec.Benchmarks.Infrastructure;
+using ContactsSpec.Benchmarks.PerCall;
 using ContactsSpec.Benchmarks.Streaming;
 
 namespace ContactsSpec.Benchmarks;
@@ -16,7 +17,8 @@ namespace ContactsSpec.Benchmarks;
 /// streaming benchmarks ran (not dry), the retained-memory probe runs after them and its table is written to
 /// <c>results/StreamingRetainedMemory.md</c> there; after the Wazzup v3 bulk benchmarks, the sync's memory probe, in
 /// <c>results/BulkSyncMemory.md</c>. The exit code is 0 only when every selected benchmark ran
-/// without error (CI relies on it), 2 when the filter selected nothing.
+/// without error (CI relies on it), 2 when the filter selected nothing. <c>--interleaved</c> runs only
+/// <see cref="InterleavedRatioProbe"/> over the per-call classes, into <c>results/PerCallInterleaved.md</c>.
 /// </summary>
 public static class Program
 {
@@ -26,7 +28,13 @@ public static class Program
     {
         var arguments = WithoutDryOption(args, out var dry);
         BenchmarkJobs.Dry = dry;
-        var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(DocumentedExamples.RepositoryRoot, "benchmarks", "BenchmarkDotNet.Artifacts"));
+        var artifacts = Path.Combine(DocumentedExamples.RepositoryRoot, "benchmarks", "BenchmarkDotNet.Artifacts");
+        if (arguments.Contains("--interleaved"))
+        {
+            return RunInterleaved(Path.Combine(artifacts, "results"));
+        }
+
+        var config = DefaultConfig.Instance.WithArtifactsPath(artifacts);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments, config).ToList();
         RunProbe(summaries, typeof(StreamingListBenchmarks), "Retained memory while the facade lists (full GC every 5,000 contacts)", "StreamingRetainedMemory.md", RetainedMemoryProbe.Run);
         RunProbe(summaries, typeof(WazzupV3BulkUpsertBenchmarks), "Memory of the 100,000-contact Wazzup v3 sync", "BulkSyncMemory.md", SyncMemoryProbe.Run);
@@ -48,6 +56,21 @@ public static class Program
         var results = Path.Combine(summary.ResultsDirectoryPath, fileName);
         File.WriteAllText(results, table);
         Console.WriteLine($"// written to {results}");
+    }
+
+    // `--interleaved`: the per-call classes' time ratios measured interleaved, without BenchmarkDotNet's jobs.
+    private static int RunInterleaved(string results)
+    {
+        var perCall = typeof(Program).Assembly.GetTypes()
+            .Where(type => type.IsPublic && type.Namespace == typeof(WazzupV3PerCallBenchmarks).Namespace)
+            .OrderBy(type => type.Name, StringComparer.Ordinal);
+        var table = InterleavedRatioProbe.Run(perCall);
+        Console.WriteLine(table);
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, "PerCallInterleaved.md");
+        File.WriteAllText(file, table);
+        Console.WriteLine($"// written to {file}");
+        return 0;
     }
 
     // `--dry`, and BenchmarkDotNet's own `--job Dry` / `-j Dry`, which would otherwise add an out-of-process dry
