@@ -1,5 +1,6 @@
 using System.Net;
 using ContactsSpec.Clients.WazzupV3;
+using GeneratedContact = ContactsSpec.Clients.WazzupV3.Contact;
 using ContactsSpec.Tests.Support;
 using static ContactsSpec.Tests.Support.TestClients;
 
@@ -8,7 +9,8 @@ namespace ContactsSpec.Tests;
 /// <summary>
 /// What our NSwag client template (specs/nswag-templates/Client.Class.liquid) promises beyond the conformance suite:
 /// it copies response headers only when something reads them, yet an exception and an override of
-/// <c>ReadObjectResponseAsync</c> still see every header, and it writes URLs escaped as NSwag's template did.
+/// <c>ReadObjectResponseAsync</c> still see every header; it writes URLs escaped as NSwag's template did; and it
+/// skips only an empty <c>AdditionalProperties</c> bag.
 /// </summary>
 [TestFixture]
 public sealed class GeneratedClientTemplateTests
@@ -82,6 +84,23 @@ public sealed class GeneratedClientTemplateTests
             "https://api.wazzup24.com/v3/contacts?offset=1200",
             "https://api.wazzup24.com/v3/contacts",
         }));
+    }
+
+    [Test]
+    public async Task Additional_properties_are_sent_when_there_are_some_and_an_empty_bag_writes_nothing()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Status(HttpStatusCode.OK));
+        using var http = new HttpClient(handler);
+        var withExtra = new GeneratedContact { Id = "1", ResponsibleUserId = "2", Name = "A", ContactData = [new ContactData { ChatType = "whatsapp", ChatId = "79991114433" }] };
+        withExtra.AdditionalProperties["crmField"] = 7;
+        var plain = new GeneratedContact { Id = "3", ResponsibleUserId = "2", Name = "B", ContactData = [new ContactData { ChatType = "telegram", ChatId = "42" }] };
+        _ = plain.AdditionalProperties.Count;
+
+        await new WazzupV3Client(http).UpsertContactsAsync([withExtra, plain]);
+
+        Assert.That(handler.Requests.Single().Body, Is.EqualTo(
+            """[{"id":"1","responsibleUserId":"2","name":"A","contactData":[{"chatType":"whatsapp","chatId":"79991114433"}],"crmField":7},"""
+            + """{"id":"3","responsibleUserId":"2","name":"B","contactData":[{"chatType":"telegram","chatId":"42"}]}]"""));
     }
 
     private static HttpResponseMessage WithTraceHeader(HttpResponseMessage response)
