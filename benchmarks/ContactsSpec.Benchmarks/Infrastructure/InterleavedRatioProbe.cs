@@ -15,13 +15,18 @@ namespace ContactsSpec.Benchmarks.Infrastructure;
 /// </summary>
 public static class InterleavedRatioProbe
 {
-    private const int Rounds = 41;
+    private const int MeasuredRounds = 41;
 
     // Rounds of every operation run and dropped before any is measured: the first operations would otherwise still pay
     // for tiered compilation of the code they all share (BenchmarkDotNet's warm-up iterations do the same).
-    private const int WarmUpRounds = 5;
+    private const int DroppedRounds = 5;
     private static readonly string[] Suffixes = ["Baseline", "Generated", "Facade", "Kiota"];
     private static readonly TimeSpan BlockTime = TimeSpan.FromMilliseconds(20);
+
+    // Under --dry, one round and none dropped: proves the probe still runs (CI), says nothing about speed.
+    private static int Rounds => BenchmarkJobs.Dry ? 1 : MeasuredRounds;
+
+    private static int WarmUpRounds => BenchmarkJobs.Dry ? 0 : DroppedRounds;
 
     /// <summary>Measures every category of the per-call classes and returns a Markdown table.</summary>
     public static string Run(IEnumerable<Type> perCallClasses)
