@@ -554,6 +554,25 @@ namespace ContactsSpec.Clients.Wamm
         }
     }
 
+    /// <summary>Registers the generated <see cref="WammClient"/> with IHttpClientFactory.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public static class WammClientServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="IWammClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
+        /// (https://wamm.chat) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
+        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWammClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        {
+            System.ArgumentNullException.ThrowIfNull(services);
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWammClient, WammClient>(services, client => configureClient?.Invoke(client));
+        }
+    }
+
     /// <summary>
     /// Common answer of the WAMM.chat methods that change data: an outcome code plus, on success, a word saying what was done.
     /// </summary>

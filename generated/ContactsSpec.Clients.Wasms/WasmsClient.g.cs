@@ -682,6 +682,25 @@ namespace ContactsSpec.Clients.Wasms
         }
     }
 
+    /// <summary>Registers the generated <see cref="WasmsClient"/> with IHttpClientFactory.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public static class WasmsClientServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="IWasmsClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
+        /// (https://sys.wasms.net/api) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
+        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWasmsClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        {
+            System.ArgumentNullException.ThrowIfNull(services);
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWasmsClient, WasmsClient>(services, client => configureClient?.Invoke(client));
+        }
+    }
+
     /// <summary>
     /// The form fields of create/contact, sent as multipart/form-data or URL-encoded (the request body of createContact says why both).
     /// </summary>

@@ -333,6 +333,25 @@ namespace ContactsSpec.Clients.Wawp
         }
     }
 
+    /// <summary>Registers the generated <see cref="WawpClient"/> with IHttpClientFactory.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public static class WawpClientServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="IWawpClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
+        /// (https://api.wawp.net) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
+        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWawpClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        {
+            System.ArgumentNullException.ThrowIfNull(services);
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWawpClient, WawpClient>(services, client => configureClient?.Invoke(client));
+        }
+    }
+
     /// <summary>
     /// First and last name to store for the contact. The provider lists both fields without marking either as required and states no length limits.
     /// </summary>

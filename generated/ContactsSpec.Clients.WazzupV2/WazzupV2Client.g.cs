@@ -700,6 +700,25 @@ namespace ContactsSpec.Clients.WazzupV2
         }
     }
 
+    /// <summary>Registers the generated <see cref="WazzupV2Client"/> with IHttpClientFactory.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public static class WazzupV2ClientServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="IWazzupV2Client"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
+        /// (https://tech.wazzup24.com) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
+        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWazzupV2Client(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        {
+            System.ArgumentNullException.ThrowIfNull(services);
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWazzupV2Client, WazzupV2Client>(services, client => configureClient?.Invoke(client));
+        }
+    }
+
     /// <summary>
     /// A customer's contact card. All five fields are required by the doc's contact model. v2 states no length limits (v3 has them), so none are declared.
     /// </summary>

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using ContactsSpec.Clients.WazzupV3;
 using GeneratedContact = ContactsSpec.Clients.WazzupV3.Contact;
 using ContactsSpec.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static ContactsSpec.Tests.Support.TestClients;
 
 namespace ContactsSpec.Tests;
@@ -10,7 +12,7 @@ namespace ContactsSpec.Tests;
 /// What our NSwag client template (specs/nswag-templates/Client.Class.liquid) promises beyond the conformance suite:
 /// it copies response headers only when something reads them, yet an exception and an override of
 /// <c>ReadObjectResponseAsync</c> still see every header; it writes URLs escaped as NSwag's template did; and it
-/// skips only an empty <c>AdditionalProperties</c> bag.
+/// skips only an empty <c>AdditionalProperties</c> bag; and each client registers itself with IHttpClientFactory.
 /// </summary>
 [TestFixture]
 public sealed class GeneratedClientTemplateTests
@@ -101,6 +103,54 @@ public sealed class GeneratedClientTemplateTests
         Assert.That(handler.Requests.Single().Body, Is.EqualTo(
             """[{"id":"1","responsibleUserId":"2","name":"A","contactData":[{"chatType":"whatsapp","chatId":"79991114433"}],"crmField":7},"""
             + """{"id":"3","responsibleUserId":"2","name":"B","contactData":[{"chatType":"telegram","chatId":"42"}]}]"""));
+    }
+
+    [Test]
+    public async Task A_generated_client_registers_itself_with_the_http_client_factory_and_takes_its_credential_once()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Json(V3ContactJson("1")));
+        var services = new ServiceCollection();
+        services.AddWazzupV3Client(http =>
+        {
+            http.BaseAddress = new Uri("https://wazzup.proxy.test/");
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "key-1");
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IWazzupV3Client>().GetContactAsync("1");
+        await provider.GetRequiredService<IWazzupV3Client>().GetContactAsync("2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Requests.Select(request => request.Uri.AbsoluteUri), Is.EqualTo(new[]
+            {
+                "https://wazzup.proxy.test/v3/contacts/1",
+                "https://wazzup.proxy.test/v3/contacts/2",
+            }));
+            Assert.That(handler.Requests.Select(request => request.Header("Authorization")), Is.All.EqualTo("Bearer key-1"));
+        });
+    }
+
+    [TestCase(typeof(ContactsSpec.Clients.Wamm.WammClient))]
+    [TestCase(typeof(ContactsSpec.Clients.Wasms.WasmsClient))]
+    [TestCase(typeof(ContactsSpec.Clients.Wawp.WawpClient))]
+    [TestCase(typeof(ContactsSpec.Clients.WazzupV2.WazzupV2Client))]
+    [TestCase(typeof(WazzupV3Client))]
+    public void Every_generated_client_has_its_registration(Type client)
+    {
+        var services = new ServiceCollection();
+        var extensions = client.Assembly.GetType($"{client.FullName}ServiceCollectionExtensions");
+        var add = extensions?.GetMethod($"Add{client.Name}");
+
+        var builder = add?.Invoke(null, [services, null]) as IHttpClientBuilder;
+
+        using var provider = services.BuildServiceProvider();
+        var contract = client.GetInterface($"I{client.Name}")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(builder, Is.Not.Null, $"{client.Name}ServiceCollectionExtensions.Add{client.Name}(services, configureClient)");
+            Assert.That(provider.GetRequiredService(contract), Is.InstanceOf(client));
+        });
     }
 
     private static HttpResponseMessage WithTraceHeader(HttpResponseMessage response)
