@@ -630,32 +630,6 @@ namespace ContactsSpec.Clients.WazzupV3
             return headers;
         }
 
-        // Query, path and form values that are not strings: enums by their wire name, booleans in lower case, numbers
-        // and dates in the invariant culture.
-        private static string ConvertToString(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return string.Empty;
-                case string text:
-                    return text;
-                case bool flag:
-                    return flag ? "true" : "false";
-                case System.Enum member:
-                    var name = System.Enum.GetName(member.GetType(), member);
-                    var field = name == null ? null : member.GetType().GetField(name);
-                    var wireName = field == null ? null : (System.Attribute.GetCustomAttribute(field, typeof(System.Runtime.Serialization.EnumMemberAttribute)) as System.Runtime.Serialization.EnumMemberAttribute)?.Value;
-                    return wireName ?? name ?? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-                case byte[] bytes:
-                    return System.Convert.ToBase64String(bytes);
-                case System.IFormattable formattable:
-                    return formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
-                default:
-                    return value.ToString() ?? string.Empty;
-            }
-        }
-
         // ContactsSpec (specs/nswag-templates/Client.Class.Body.liquid): an optional property the caller left unset is
         // omitted from the JSON it sends, never written as null: no provider spec allows null there.
         // An empty AdditionalProperties bag is skipped as well: it writes nothing either way, but System.Text.Json would

@@ -86,10 +86,11 @@ public static class InterleavedRatioProbe
 
     private static string Row(string category, IReadOnlyList<(string Suffix, Func<Task> Call)> calls, List<double>[] nanoseconds)
     {
-        var baseline = calls.Select((call, index) => (call, index)).Single(pair => pair.call.Suffix == "Baseline").index;
+        int IndexOf(string suffix) => calls.Select((call, index) => (call.Suffix, index)).Single(pair => pair.Suffix == suffix).index;
+        var baseline = IndexOf("Baseline");
         string Ratio(string suffix)
         {
-            var index = calls.Select((call, position) => (call, position)).Single(pair => pair.call.Suffix == suffix).position;
+            var index = IndexOf(suffix);
             var ratios = Enumerable.Range(0, Rounds).Select(round => nanoseconds[index][round] / nanoseconds[baseline][round]).Order().ToArray();
             return string.Create(CultureInfo.InvariantCulture, $"{Quantile(ratios, 0.5):0.00} [{Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00}]");
         }
