@@ -101,14 +101,16 @@ public sealed class ContactsBuilder
             .ConfigurePrimaryHttpMessageHandler((handler, _) => ContactsTransport.RefuseRedirects(handler))
             // The factory's default loggers write full request URIs, which carry WAMM, Wawp and WaSMS credentials.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(services => new ContactsLoggingHandler(
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(),
-                provider,
-                new SecretRedactor(Options(services).SecretValues)))
-            .AddHttpMessageHandler(services => new ResponseLimitHandler(Options(services).MaxResponseBytes));
-        httpClient.AddHttpMessageHandler(services => Options(services).BearerToken is { } token
-            ? new BearerTokenHandler(token)
-            : new PassThroughHandler());
+            .AddHttpMessageHandler(services =>
+            {
+                var options = Options(services);
+                return new ContactsHttpHandler(
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger<ContactsClient>(),
+                    provider,
+                    new SecretRedactor(options.SecretValues),
+                    options.MaxResponseBytes,
+                    options.BearerToken);
+            });
         // A host's resilience handler on every client (AddStandardResilienceHandler in ConfigureHttpClientDefaults)
         // would retry under the facade's own retries: four times as many requests, and a WaSMS create re-sent.
         // The API is marked for evaluation; if it changes, this line stops building rather than failing silently.

@@ -62,14 +62,10 @@ public partial class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options = options.ValidatedCopy();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContactsClient>();
-        HttpMessageHandler pipeline = new ContactsLoggingHandler(logger, options.Provider, new SecretRedactor(options.SecretValues))
+        var pipeline = new ContactsHttpHandler(logger, options.Provider, new SecretRedactor(options.SecretValues), options.MaxResponseBytes, options.BearerToken)
         {
-            InnerHandler = new ResponseLimitHandler(options.MaxResponseBytes) { InnerHandler = transport },
+            InnerHandler = transport,
         };
-        if (options.BearerToken is { } token)
-        {
-            pipeline = new BearerTokenHandler(token) { InnerHandler = pipeline };
-        }
 
         // Timeouts are the resilience pipeline's; HttpClient's own would fire first and look like a cancellation.
         _ownedHttpClient = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = Timeout.InfiniteTimeSpan };

@@ -167,7 +167,56 @@ public sealed class RetryTests
             Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.Transport));
             Assert.That(handler.Requests, Has.Count.InRange(1, 4));
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+            Assert.That(error.Message, Does.Contain("overall limit of 0.15 s"), "the limit that ran out is the overall one, not the 60 ms per attempt");
         });
+    }
+
+    [Test]
+    public async Task The_overall_timeout_shorter_than_the_attempt_timeout_ends_the_first_attempt()
+    {
+        var handler = new ScriptedHandler(async (_, token) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), token);
+            return V3Found();
+        });
+        var options = WazzupV3Options(maxRetries: 10);
+        options.OverallTimeout = TimeSpan.FromMilliseconds(80);
+        using var client = Client(options, handler);
+
+        var error = await ContactsErrorAsync(() => client.GetAsync("1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(ContactsErrorKind.Transport));
+            Assert.That(handler.Requests, Has.Count.EqualTo(1), "no retry once the overall limit is spent");
+            Assert.That(error.Message, Does.Contain("overall limit of 0.08 s"));
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_an_earlier_calls_token_does_not_cancel_a_later_call()
+    {
+        // The facade reuses the timer of a finished attempt; the earlier caller's token must be unhooked from it first.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = 0;
+        var handler = new ScriptedHandler(async (_, token) =>
+        {
+            if (Interlocked.Increment(ref requests) == 2)
+            {
+                await release.Task.WaitAsync(token);
+            }
+
+            return V3Found();
+        });
+        using var client = Client(WazzupV3Options(maxRetries: 0), handler);
+        using var earlier = new CancellationTokenSource();
+        await client.GetAsync("1", earlier.Token);
+
+        var later = client.GetAsync("1");
+        await earlier.CancelAsync();
+        release.SetResult();
+
+        Assert.That((await later).Id, Is.EqualTo("1"));
     }
 
     [Test]

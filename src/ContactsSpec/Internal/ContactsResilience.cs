@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ObjectPool;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -14,6 +15,8 @@ namespace ContactsSpec.Internal;
 /// every retryable failure; a non-idempotent one (WaSMS create) retries only an answer that says the request was
 /// not processed (<see cref="ContactsErrorKind.RetryLater"/>), never a timeout, a dropped connection or a 5xx,
 /// after which the provider may have acted: those end the call in <see cref="ContactsErrorKind.OutcomeUnknown"/>.
+/// The first attempt runs outside Polly under a pooled timer; only a failure that a retry could follow enters the
+/// pipeline, so a call that succeeds at once pays for no strategy.
 /// </summary>
 internal sealed partial class ContactsResilience
 {
@@ -23,6 +26,10 @@ internal sealed partial class ContactsResilience
     // while it is set fired during the wait, not during a request.
     private static readonly ResiliencePropertyKey<Exception?> WaitingAfter = new("ContactsSpec.WaitingAfter");
 
+    // Set by the overall timeout when it fires, which tells the caller's message which limit ran out.
+    private static readonly ResiliencePropertyKey<bool> OverallTimedOut = new("ContactsSpec.OverallTimedOut");
+
+    private readonly ObjectPool<CancellationTokenSource> _attemptTimers;
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _nonIdempotent;
     private readonly ContactsClientOptions _options;
@@ -34,6 +41,7 @@ internal sealed partial class ContactsResilience
         _options = options;
         _errors = errors;
         _disposal = disposal;
+        _attemptTimers = new DefaultObjectPool<CancellationTokenSource>(new AttemptTimerPolicy(options.TimeProvider));
         _idempotent = Build(options, logger, errors.Provider, IsRetryableForIdempotent);
         _nonIdempotent = Build(options, logger, errors.Provider, IsRetryableForNonIdempotent);
     }
@@ -60,34 +68,54 @@ internal sealed partial class ContactsResilience
         string operation, bool idempotent, Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposal.IsCancellationRequested, typeof(ContactsClient));
-        var pipeline = idempotent ? _idempotent : _nonIdempotent;
-        // Linked only when the caller can cancel too: most calls then cost no extra token source.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposal) : null;
-        var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _disposal);
-        // When the call began, so that a Retry-After the overall timeout cannot afford ends it at once.
-        context.Properties.Set(StartedAt, _options.TimeProvider.GetTimestamp());
+        // When the call began: a Retry-After the overall timeout cannot afford ends it at once, and retries get what is left of it.
+        var startedAt = _options.TimeProvider.GetTimestamp();
+        ResilienceContext? context = null;
         try
         {
-            return await pipeline.ExecuteAsync(
+            ExceptionDispatchInfo firstFailure;
+            try
+            {
+                return await FirstAttemptAsync(call, attempts, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (_options.Retry.MaxRetries > 0 && !IsFinal(failure))
+            {
+                firstFailure = ExceptionDispatchInfo.Capture(failure);
+            }
+
+            // Linked only when the caller can cancel too: most calls then cost no extra token source.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposal) : null;
+            context = ResilienceContextPool.Shared.Get(linked?.Token ?? _disposal);
+            context.Properties.Set(StartedAt, startedAt);
+            // Polly's retry sees the first attempt's failure as its own first outcome (it throws again, sending nothing),
+            // so that whether, when and how often to retry is decided exactly as if Polly had made that attempt.
+            return await (idempotent ? _idempotent : _nonIdempotent).ExecuteAsync(
                 static async (context, state) =>
                 {
+                    if (state.FirstFailure.Value is { } first)
+                    {
+                        state.FirstFailure.Value = null;
+                        first.Throw();
+                    }
+
                     context.Properties.Set(WaitingAfter, null);
                     state.Attempts.Value++;
                     return await state.Call(context.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                (Call: call, Attempts: attempts)).ConfigureAwait(false);
+                (Call: call, Attempts: attempts, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException timeout) when (!_disposal.IsCancellationRequested)
+        catch (TimeoutRejectedException) when (!_disposal.IsCancellationRequested)
         {
             // A write not safe to repeat retries only an answer that says nothing was done (RetryLater): time running
             // out while waiting to send it again leaves that answer standing; during a request, the outcome is unknown.
-            if (!idempotent && context.Properties.TryGetValue(WaitingAfter, out var waiting) && waiting is ContactsException answer)
+            if (!idempotent && context is not null && context.Properties.TryGetValue(WaitingAfter, out var waiting) && waiting is ContactsException answer)
             {
                 ExceptionDispatchInfo.Throw(answer);
             }
 
-            var timedOut = _errors.TimedOut(operation, timeout.Timeout, overall: timeout.Timeout == _options.OverallTimeout);
+            var overall = context is null ? FirstAttemptIsOverall : context.Properties.GetValue(OverallTimedOut, false);
+            var timedOut = _errors.TimedOut(operation, overall ? _options.OverallTimeout : _options.AttemptTimeout, overall);
             throw idempotent ? timedOut : _errors.OutcomeUnknown(operation, timedOut);
         }
         catch (ContactsException error) when (!idempotent && ContactsErrorFactory.MayHaveActed(error) && !_disposal.IsCancellationRequested)
@@ -100,9 +128,50 @@ internal sealed partial class ContactsResilience
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            if (context is not null)
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
     }
+
+    // The first attempt runs under the overall limit itself when that is not longer than the per-attempt one.
+    private bool FirstAttemptIsOverall => _options.OverallTimeout <= _options.AttemptTimeout;
+
+    /// <summary>
+    /// The first attempt, outside Polly: most calls succeed at once, and this is all they pay for (one pooled timer,
+    /// no pipeline). Its limit is the per-attempt timeout, or the overall one when that is shorter; running out of it
+    /// throws <see cref="TimeoutRejectedException"/>, as Polly's timeout strategy would.
+    /// </summary>
+    private async Task<T> FirstAttemptAsync<T>(Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var limit = FirstAttemptIsOverall ? _options.OverallTimeout : _options.AttemptTimeout;
+        var timer = _attemptTimers.Get();
+        var onCancel = cancellationToken.UnsafeRegister(static timer => ((CancellationTokenSource)timer!).Cancel(), timer);
+        var onDisposal = _disposal.UnsafeRegister(static timer => ((CancellationTokenSource)timer!).Cancel(), timer);
+        try
+        {
+            timer.CancelAfter(limit);
+            attempts.Value++;
+            return await call(timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException cancelled) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_disposal.IsCancellationRequested)
+        {
+            throw new TimeoutRejectedException($"The operation did not finish within {limit}.", limit, cancelled);
+        }
+        finally
+        {
+            // Unhooked before the timer goes back to the pool, so that no late cancellation reaches its next user.
+            onCancel.Dispose();
+            onDisposal.Dispose();
+            _attemptTimers.Return(timer);
+        }
+    }
+
+    // A failure after which no retry is possible: a cancellation, or the overall limit spent in the first attempt.
+    private bool IsFinal(Exception failure) =>
+        failure is OperationCanceledException || (failure is TimeoutRejectedException && FirstAttemptIsOverall);
 
     public Task ExecuteAsync(string operation, bool idempotent, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
         ExecuteAsync(operation, idempotent, async token =>
@@ -113,7 +182,16 @@ internal sealed partial class ContactsResilience
 
     private static ResiliencePipeline Build(ContactsClientOptions options, ILogger logger, string provider, Func<Exception, bool> retryable)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }.AddTimeout(options.OverallTimeout);
+        // Polly runs only after a first attempt has failed (FirstAttemptAsync), so its overall limit is what is left.
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = arguments => ValueTask.FromResult(Remaining(arguments.Context, options)),
+            OnTimeout = arguments =>
+            {
+                arguments.Context.Properties.Set(OverallTimedOut, true);
+                return ValueTask.CompletedTask;
+            },
+        });
         if (options.Retry.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
@@ -155,6 +233,12 @@ internal sealed partial class ContactsResilience
         var elapsed = context.Properties.TryGetValue(StartedAt, out var startedAt) ? options.TimeProvider.GetElapsedTime(startedAt) : TimeSpan.Zero;
         return retryAfter <= options.Retry.MaxDelay && retryAfter < options.OverallTimeout - elapsed;
     }
+
+    // At least a millisecond: Polly reads zero as no limit at all.
+    private static TimeSpan Remaining(ResilienceContext context, ContactsClientOptions options) =>
+        TimeSpan.FromTicks(Math.Max(
+            TimeSpan.TicksPerMillisecond,
+            (options.OverallTimeout - options.TimeProvider.GetElapsedTime(context.Properties.GetValue(StartedAt, options.TimeProvider.GetTimestamp()))).Ticks));
 
     private static bool IsRetryableForIdempotent(Exception exception) =>
         exception is TimeoutRejectedException || exception is ContactsException { IsRetryable: true };

@@ -4,7 +4,7 @@ namespace ContactsSpec.Internal;
 
 /// <summary>
 /// The first bytes of the response body of one provider call, for the excerpt an error about an unreadable or
-/// undocumented answer quotes. <see cref="ContactsAdapter"/> begins one per attempt; <see cref="ResponseLimitHandler"/>
+/// undocumented answer quotes. <see cref="ContactsAdapter"/> begins one per attempt; <see cref="ContactsHttpHandler"/>
 /// fills it as the body is read, so only what the generated client actually read is kept, at most
 /// <see cref="Capacity"/> bytes.
 /// </summary>

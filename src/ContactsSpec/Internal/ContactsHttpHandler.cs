@@ -1,21 +1,82 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 
 namespace ContactsSpec.Internal;
 
 /// <summary>
-/// Guards every answer before a generated client reads it. A redirect (3xx) is refused, never followed: the
-/// transports the facade builds do not follow redirects, and this catches a transport that passes one through.
-/// Every response body is capped at <see cref="ContactsClientOptions.MaxResponseBytes"/>: an answer whose Content-Length
-/// is larger fails before its body is read, and one without a length fails as soon as more than the cap has
-/// arrived. The body is streamed through, never buffered here; its first bytes are kept in the current
-/// <see cref="ResponseCapture"/> so that an error about the answer can quote its beginning.
+/// The facade's one handler between a generated client and the transport (one layer, so one async frame a call):
+/// <list type="bullet">
+/// <item>adds the bearer token where the provider takes one (the generated clients leave authentication to the pipeline);</item>
+/// <item>marks the request with the client's redactor, for <see cref="ContactsHttpTelemetry.RedactCredentials"/>;</item>
+/// <item>logs each exchange by method, host, status and duration, never the path or query, where WAMM, Wawp and WaSMS
+/// carry credentials (the IHttpClientFactory's own loggers, which log full URIs, are removed);</item>
+/// <item>refuses a redirect (3xx), never follows it: the transports the facade builds do not follow redirects, and this
+/// catches a transport that passes one through;</item>
+/// <item>caps every response body at <see cref="ContactsClientOptions.MaxResponseBytes"/>: an answer whose Content-Length
+/// is larger fails before its body is read, and one without a length fails as soon as more than the cap has arrived. The
+/// body is streamed through, never buffered here; its first bytes are kept in the current <see cref="ResponseCapture"/>
+/// so that an error about the answer can quote its beginning.</item>
+/// </list>
 /// </summary>
-internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHandler
+internal sealed partial class ContactsHttpHandler : DelegatingHandler
 {
+    private readonly ILogger _logger;
+    private readonly string _provider;
+    private readonly SecretRedactor _redactor;
+    private readonly long _maxResponseBytes;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    public ContactsHttpHandler(ILogger logger, string provider, SecretRedactor redactor, long maxResponseBytes, string? bearerToken)
+    {
+        _logger = logger;
+        _provider = provider;
+        _redactor = redactor;
+        _maxResponseBytes = maxResponseBytes;
+        // Parsed once: the header value is immutable, and every request of this client carries the same one.
+        _authorization = bearerToken is null ? null : new AuthenticationHeaderValue("Bearer", bearerToken);
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(ContactsHttpTelemetry.RedactorKey, _redactor);
+        if (_authorization is not null)
+        {
+            request.Headers.Authorization = _authorization;
+        }
+
+        // Taken before sending: a transport that follows redirects rewrites the request's URI.
         var authority = request.RequestUri?.Authority;
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = Guard(request, authority, await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see it.
+                LogAnswered(_logger, _provider, request.Method.Method, request.RequestUri?.Host, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+#pragma warning restore CA1873
+            }
+
+            return response;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see it.
+                LogFailed(_logger, _provider, request.Method.Method, request.RequestUri?.Host, exception.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+#pragma warning restore CA1873
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Refuses a redirect and caps the body; <paramref name="authority"/> is where the request was sent.</summary>
+    private HttpResponseMessage Guard(HttpRequestMessage request, string? authority, HttpResponseMessage response)
+    {
         if (response.RequestMessage?.RequestUri is { } answered && answered.Authority != authority)
         {
             // A caller's own transport followed a redirect: too late to unsend, but never reported as the provider's answer.
@@ -38,15 +99,22 @@ internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHa
             return response;
         }
 
-        if (content.Headers.ContentLength is { } length && length > maxResponseBytes)
+        if (content.Headers.ContentLength is { } length && length > _maxResponseBytes)
         {
             response.Dispose();
-            throw new ResponseTooLargeException(maxResponseBytes, length);
+            throw new ResponseTooLargeException(_maxResponseBytes, length);
         }
 
-        response.Content = new LimitedContent(content, maxResponseBytes, ResponseCapture.Current);
+        response.Content = new LimitedContent(content, _maxResponseBytes, ResponseCapture.Current);
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider}: {Method} {Host} answered {Status} in {ElapsedMs:0} ms")]
+    private static partial void LogAnswered(ILogger logger, string provider, string method, string? host, int status, double elapsedMs);
+
+    // The exception object itself is not logged: its message may quote a URL that carries credentials.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider}: {Method} {Host} failed with {ExceptionType} after {ElapsedMs:0} ms")]
+    private static partial void LogFailed(ILogger logger, string provider, string method, string? host, string exceptionType, double elapsedMs);
 
     /// <summary>The provider's content, read through a <see cref="LimitedStream"/>.</summary>
     private sealed class LimitedContent : HttpContent
@@ -60,9 +128,13 @@ internal sealed class ResponseLimitHandler(long maxResponseBytes) : DelegatingHa
             _inner = inner;
             _maxBytes = maxBytes;
             _capture = capture;
-            foreach (var header in inner.Headers)
+            // Value by value, unparsed: no array per header, and nothing the provider sent is reinterpreted.
+            foreach (var header in inner.Headers.NonValidated)
             {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
+                foreach (var value in header.Value)
+                {
+                    Headers.TryAddWithoutValidation(header.Key, value);
+                }
             }
         }
 
