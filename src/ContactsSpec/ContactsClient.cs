@@ -117,7 +117,7 @@ public partial class ContactsClient : IDisposable
         Require(ContactsOperations.UpsertMany);
         var items = contacts.ToList();
         var notStored = Prepare(items, nameof(ContactsOperations.UpsertMany));
-        var keys = items.Select(contact => contact.Id ?? contact.Phone).ToList();
+        var keys = items.ConvertAll(contact => contact.Id ?? contact.Phone);
         var batch = new BatchRun(keys, notStored);
         if (Capabilities.MaxUpsertBatchSize is { } size)
         {
@@ -347,10 +347,13 @@ public partial class ContactsClient : IDisposable
         for (var index = 0; index < contacts.Count; index++)
         {
             var contact = contacts[index] ?? throw new ArgumentException($"Item {index} is null.", nameof(contacts));
-            List<ContactField> unsupported = [.. ContactFieldInspector.SetFields(contact).Where(field => !Capabilities.StoredFields.Contains(field))];
+            var unsupported = ContactFieldInspector.NotStored(contact, Capabilities.StoredFields);
             if (unsupported.Count > 0 && Options.UnsupportedFields == UnsupportedFieldPolicy.Reject)
             {
-                errors.AddRange(unsupported.Select(field => new ContactFieldError(index, field.ToString(), $"{Provider} cannot store this field")));
+                foreach (var field in unsupported)
+                {
+                    errors.Add(new ContactFieldError(index, field.ToString(), $"{Provider} cannot store this field"));
+                }
             }
 
             notStored.Add(Options.UnsupportedFields == UnsupportedFieldPolicy.Report ? unsupported : []);
@@ -386,9 +389,13 @@ public partial class ContactsClient : IDisposable
     private async Task RunChunksAsync(
         BatchRun batch, int chunkSize, string operation, Func<Range, CancellationToken, Task<IReadOnlyList<int>>> sendChunk, CancellationToken cancellationToken)
     {
-        var chunks = Enumerable.Range(0, (batch.Count + chunkSize - 1) / chunkSize)
-            .Select(chunk => new Range(chunk * chunkSize, Math.Min(chunkSize, batch.Count - (chunk * chunkSize))));
-        await ForEachAsync([.. chunks], async (range, token) =>
+        var chunks = new Range[(batch.Count + chunkSize - 1) / chunkSize];
+        for (var chunk = 0; chunk < chunks.Length; chunk++)
+        {
+            chunks[chunk] = new Range(chunk * chunkSize, Math.Min(chunkSize, batch.Count - (chunk * chunkSize)));
+        }
+
+        await ForEachAsync(chunks, async (range, token) =>
         {
             if (batch.StopReason is { } stop)
             {

@@ -65,15 +65,20 @@ public static class ContactsTelemetry
             _ => "error",
         };
         var kind = (error as ContactsException)?.Kind.ToString();
-        var tags = new TagList { { ProviderTag, provider }, { OperationTag, operation }, { OutcomeTag, outcome } };
-        Operations.Add(1, tags);
-        Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tags);
-        if (attempts > 1)
+        // Measured only while a listener collects them: a call nobody meters builds no tags.
+        if (Operations.Enabled || Duration.Enabled)
+        {
+            var tags = new TagList { { ProviderTag, provider }, { OperationTag, operation }, { OutcomeTag, outcome } };
+            Operations.Add(1, tags);
+            Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tags);
+        }
+
+        if (attempts > 1 && Retries.Enabled)
         {
             Retries.Add(attempts - 1, new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(OperationTag, operation));
         }
 
-        if (kind is not null)
+        if (kind is not null && Errors.Enabled)
         {
             Errors.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(OperationTag, operation), new KeyValuePair<string, object?>(ErrorKindTag, kind));
         }

@@ -51,8 +51,11 @@ internal sealed class BatchRun(IReadOnlyList<string?> keys, IReadOnlyList<IReadO
     private static bool IsRateLimited(ContactsException error) =>
         error.Kind == ContactsErrorKind.RetryLater && (error.Status == 429 || error.RetryAfter is not null);
 
-    public ContactBatchResult ToResult() =>
-        new([.. _results.Select((result, index) => result ?? throw new InvalidOperationException($"Batch item {index} has no result."))]);
+    public ContactBatchResult ToResult()
+    {
+        var index = Array.IndexOf(_results, null);
+        return index < 0 ? new([.. _results!]) : throw new InvalidOperationException($"Batch item {index} has no result.");
+    }
 
     // A provider's per-item report (INVALID_CONTACTS_DATA) names positions within the chunk; the caller's
     // item gets only its own field errors, at its own index.

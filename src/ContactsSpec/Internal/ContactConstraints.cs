@@ -5,11 +5,14 @@ namespace ContactsSpec.Internal;
 /// <summary>Small checks the adapters compose into their providers' validation rules.</summary>
 internal static class ContactConstraints
 {
+    private const string IsRequired = "is required";
+    private const string DigitsOnly = "must be digits only (country code included, no '+' or spaces)";
+
     public static void Required(string? value, int index, string field, ICollection<ContactFieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new ContactFieldError(index, field, "is required"));
+            errors.Add(new ContactFieldError(index, field, IsRequired));
         }
     }
 
@@ -23,11 +26,14 @@ internal static class ContactConstraints
 
     public static void Digits(string? value, int index, string field, ICollection<ContactFieldError> errors)
     {
-        if (!string.IsNullOrEmpty(value) && !value.All(char.IsAsciiDigit))
+        if (!IsDigits(value))
         {
-            errors.Add(new ContactFieldError(index, field, "must be digits only (country code included, no '+' or spaces)"));
+            errors.Add(new ContactFieldError(index, field, DigitsOnly));
         }
     }
+
+    // Empty passes: whether a value is required is checked on its own.
+    private static bool IsDigits(string? value) => string.IsNullOrEmpty(value) || !value.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>
     /// Rejects text that is not well-formed UTF-16 (a lone surrogate): it cannot be encoded for the wire, and would
@@ -118,7 +124,7 @@ internal static class ContactConstraints
 
     public static void NoControlCharacters(string? value, int index, string field, ICollection<ContactFieldError> errors, bool allowLineBreaks = false)
     {
-        if (value is not null && value.Any(character => char.IsControl(character) && !(allowLineBreaks && character is '\r' or '\n' or '\t')))
+        if (value is not null && HasControlCharacter(value, allowLineBreaks))
         {
             errors.Add(new ContactFieldError(index, field, allowLineBreaks ? "must not contain control characters other than line breaks and tabs" : "must not contain control characters"));
         }
@@ -139,19 +145,48 @@ internal static class ContactConstraints
         for (var position = 0; position < channels.Count; position++)
         {
             var channel = channels[position];
-            var field = string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}]");
-            Required(channel.ChatType.Value, index, $"{field}.{nameof(ContactChannel.ChatType)}", errors);
-            Required(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
-            if (channel.ChatType == ChatType.WhatsApp || channel.ChatType == ChatType.Viber)
+            if (string.IsNullOrWhiteSpace(channel.ChatType.Value))
             {
-                Digits(channel.ChatId, index, $"{field}.{nameof(ContactChannel.ChatId)}", errors);
+                Fail(position, nameof(ContactChannel.ChatType), IsRequired);
             }
 
-            Digits(channel.Phone, index, $"{field}.{nameof(ContactChannel.Phone)}", errors);
+            if (string.IsNullOrWhiteSpace(channel.ChatId))
+            {
+                Fail(position, nameof(ContactChannel.ChatId), IsRequired);
+            }
+
+            if ((channel.ChatType == ChatType.WhatsApp || channel.ChatType == ChatType.Viber) && !IsDigits(channel.ChatId))
+            {
+                Fail(position, nameof(ContactChannel.ChatId), DigitsOnly);
+            }
+
+            if (!IsDigits(channel.Phone))
+            {
+                Fail(position, nameof(ContactChannel.Phone), DigitsOnly);
+            }
+
             if (channel.Username?.StartsWith('@') == true)
             {
-                errors.Add(new ContactFieldError(index, $"{field}.{nameof(ContactChannel.Username)}", "is written without the leading '@'"));
+                Fail(position, nameof(ContactChannel.Username), "is written without the leading '@'");
             }
         }
+
+        // The field's name (Channels[2].ChatId) is built only for a value that fails: this runs for every contact sent.
+        void Fail(int position, string member, string message) => errors.Add(new ContactFieldError(
+            index, string.Create(CultureInfo.InvariantCulture, $"{nameof(Contact.Channels)}[{position}].{member}"), message));
     }
+
+    private static bool HasControlCharacter(string value, bool allowLineBreaks)
+    {
+        foreach (var character in value)
+        {
+            if (char.IsControl(character) && !(allowLineBreaks && character is '\r' or '\n' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
 }

@@ -1,68 +1,39 @@
 namespace ContactsSpec.Internal;
 
-/// <summary>Which fields of a contact carry a value.</summary>
+/// <summary>Which fields of a contact carry a value, and which of those a provider cannot store.</summary>
 internal static class ContactFieldInspector
 {
-    public static IEnumerable<ContactField> SetFields(Contact contact)
+    /// <summary>
+    /// The fields that carry a value but are not among <paramref name="stored"/>, in <see cref="ContactField"/> order;
+    /// an empty list, allocated once for all, when every set field is stored (nearly every contact sent).
+    /// </summary>
+    public static IReadOnlyList<ContactField> NotStored(Contact contact, IReadOnlySet<ContactField> stored)
     {
-        if (HasText(contact.Id))
-        {
-            yield return ContactField.Id;
-        }
+        List<ContactField>? notStored = null;
+        Check(HasText(contact.Id), ContactField.Id);
+        Check(HasText(contact.Name), ContactField.Name);
+        Check(HasText(contact.FirstName), ContactField.FirstName);
+        Check(HasText(contact.LastName), ContactField.LastName);
+        Check(HasText(contact.Phone), ContactField.Phone);
+        Check(HasText(contact.Email), ContactField.Email);
+        Check(HasText(contact.Web), ContactField.Web);
+        Check(HasText(contact.Notes), ContactField.Notes);
+        Check(contact.Channels.Count > 0, ContactField.Channels);
+        Check(contact.Groups.Count > 0, ContactField.Groups);
+        Check(HasText(contact.ResponsibleUserId), ContactField.ResponsibleUserId);
+        return notStored is null ? [] : notStored;
 
-        if (HasText(contact.Name))
+        void Check(bool isSet, ContactField field)
         {
-            yield return ContactField.Name;
-        }
-
-        if (HasText(contact.FirstName))
-        {
-            yield return ContactField.FirstName;
-        }
-
-        if (HasText(contact.LastName))
-        {
-            yield return ContactField.LastName;
-        }
-
-        if (HasText(contact.Phone))
-        {
-            yield return ContactField.Phone;
-        }
-
-        if (HasText(contact.Email))
-        {
-            yield return ContactField.Email;
-        }
-
-        if (HasText(contact.Web))
-        {
-            yield return ContactField.Web;
-        }
-
-        if (HasText(contact.Notes))
-        {
-            yield return ContactField.Notes;
-        }
-
-        if (contact.Channels.Count > 0)
-        {
-            yield return ContactField.Channels;
-        }
-
-        if (contact.Groups.Count > 0)
-        {
-            yield return ContactField.Groups;
-        }
-
-        if (HasText(contact.ResponsibleUserId))
-        {
-            yield return ContactField.ResponsibleUserId;
+            if (isSet && !stored.Contains(field))
+            {
+                (notStored ??= []).Add(field);
+            }
         }
     }
 
     public static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
 
-    /// <summary>The value, or null when it is blank: blank counts as unset, here as in <see cref="SetFields"/>.</summary>
+    /// <summary>The value, or null when it is blank: blank counts as unset, here as in <see cref="NotStored"/>.</summary>
     public static string? TextOrNull(string? value) => HasText(value) ? value : null;
 }
