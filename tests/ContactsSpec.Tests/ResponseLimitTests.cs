@@ -1,4 +1,5 @@
 using System.Net;
+using ContactsSpec.Internal;
 using ContactsSpec.Tests.Support;
 using static ContactsSpec.Tests.Support.TestClients;
 
@@ -28,6 +29,23 @@ public sealed class ResponseLimitTests
         {
         }
     });
+
+    [Test]
+    public void The_captured_beginning_of_an_answer_is_gone_once_its_call_has_ended()
+    {
+        // The capture's buffer is pooled: after the call, nothing may be read from it or written into it.
+        var capture = ResponseCapture.Begin();
+        capture.Append("""{"token":"""u8);
+        var during = capture.Text();
+        capture.End();
+        capture.Append("""late bytes of an abandoned read"""u8);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(during, Is.EqualTo("""{"token":"""));
+            Assert.That(capture.Text(), Is.Null);
+        });
+    }
 
     [Test]
     public void The_default_limit_is_10_mib_and_must_be_positive()

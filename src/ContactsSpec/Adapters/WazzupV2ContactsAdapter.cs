@@ -70,9 +70,9 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         CallAsync(operation, () =>
         {
             var request = new ContactsRequest { Contacts = [.. contacts.Select(ToWazzup)] };
-            return _upsertMethod == WazzupV2UpsertMethod.Update
+            return new ValueTask<ProcessedResponse>(_upsertMethod == WazzupV2UpsertMethod.Update
                 ? _client.UpdateContactsAsync(request, cancellationToken)
-                : _client.CreateContactsAsync(request, cancellationToken);
+                : _client.CreateContactsAsync(request, cancellationToken));
         }, cancellationToken);
 
     // The doc's example answers the read-one route in the list shape: a data array holding the contact.

@@ -65,10 +65,10 @@ internal abstract class ContactsAdapter
     /// Runs one generated-client call and turns anything it throws into a <see cref="ContactsException"/>;
     /// a cancellation of <paramref name="cancellationToken"/> (the caller's, or the attempt timeout) passes through.
     /// </summary>
-    protected async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    protected async Task<T> CallAsync<T>(string operation, Func<ValueTask<T>> call, CancellationToken cancellationToken)
     {
         // The first bytes of this attempt's answer, for errors that quote it (ContactsErrorFactory).
-        ResponseCapture.Begin();
+        var capture = ResponseCapture.Begin();
         try
         {
             return await call().ConfigureAwait(false);
@@ -87,10 +87,14 @@ internal abstract class ContactsAdapter
         {
             throw MapClientException(exception, operation) ?? Errors.FromException(exception, operation);
         }
+        finally
+        {
+            capture.End();
+        }
     }
 
     protected async Task CallAsync(string operation, Func<Task> call, CancellationToken cancellationToken) =>
-        await CallAsync(operation, async () =>
+        await CallAsync(operation, async ValueTask<bool> () =>
         {
             await call().ConfigureAwait(false);
             return true;

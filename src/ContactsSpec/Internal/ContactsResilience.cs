@@ -64,7 +64,8 @@ internal sealed partial class ContactsResilience
         }
     }
 
-    private async Task<T> ExecuteCoreAsync<T>(
+    // ValueTask inside: a call that completes at once allocates one task, the one its caller awaits.
+    private async ValueTask<T> ExecuteCoreAsync<T>(
         string operation, bool idempotent, Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposal.IsCancellationRequested, typeof(ContactsClient));
@@ -143,7 +144,7 @@ internal sealed partial class ContactsResilience
     /// no pipeline). Its limit is the per-attempt timeout, or the overall one when that is shorter; running out of it
     /// throws <see cref="TimeoutRejectedException"/>, as Polly's timeout strategy would.
     /// </summary>
-    private async Task<T> FirstAttemptAsync<T>(Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
+    private async ValueTask<T> FirstAttemptAsync<T>(Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var limit = FirstAttemptIsOverall ? _options.OverallTimeout : _options.AttemptTimeout;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ContactsSpec.Internal;
@@ -6,7 +7,7 @@ namespace ContactsSpec.Internal;
 /// The first bytes of the response body of one provider call, for the excerpt an error about an unreadable or
 /// undocumented answer quotes. <see cref="ContactsAdapter"/> begins one per attempt; <see cref="ContactsHttpHandler"/>
 /// fills it as the body is read, so only what the generated client actually read is kept, at most
-/// <see cref="Capacity"/> bytes.
+/// <see cref="Capacity"/> bytes, until the call ends (<see cref="End"/>).
 /// </summary>
 internal sealed class ResponseCapture
 {
@@ -17,6 +18,7 @@ internal sealed class ResponseCapture
     private readonly Lock _gate = new();
     private byte[]? _bytes;
     private int _count;
+    private bool _ended;
 
     /// <summary>The capture of the provider call in progress on this async flow, if any.</summary>
     public static ResponseCapture? Current => _current.Value;
@@ -34,29 +36,43 @@ internal sealed class ResponseCapture
         lock (_gate)
         {
             var take = Math.Min(data.Length, Capacity - _count);
-            if (take <= 0)
+            if (_ended || take <= 0)
             {
                 return;
             }
 
-            // Grown to what was read, not allocated at full capacity: a typical answer is a few hundred bytes
-            // and every call that reads a body pays for this buffer.
-            if (_bytes is null || _bytes.Length < _count + take)
-            {
-                Array.Resize(ref _bytes, Math.Min(Capacity, Math.Max(_count + take, (_bytes?.Length ?? 0) * 2)));
-            }
-
+            // Pooled: every call that reads a body pays for this buffer, and only a failed one needs it.
+            _bytes ??= ArrayPool<byte>.Shared.Rent(Capacity);
             data[..take].CopyTo(_bytes.AsSpan(_count));
             _count += take;
         }
     }
 
-    /// <summary>What has been read of the body, decoded as UTF-8 (invalid bytes replaced); null when nothing was read.</summary>
+    /// <summary>What has been read of the body, decoded as UTF-8 (invalid bytes replaced); null when nothing was read or the capture has ended.</summary>
     public string? Text()
     {
         lock (_gate)
         {
-            return _count == 0 ? null : Encoding.UTF8.GetString(_bytes!, 0, _count);
+            return _bytes is null ? null : Encoding.UTF8.GetString(_bytes, 0, _count);
+        }
+    }
+
+    /// <summary>
+    /// Ends the capture when its call is over (its errors are built by then): the buffer goes back to the pool, and a
+    /// read still running after a timeout keeps nothing.
+    /// </summary>
+    public void End()
+    {
+        lock (_gate)
+        {
+            _ended = true;
+            if (_bytes is not null)
+            {
+                // Cleared first: an answer can echo a credential, and the pool hands the array to other code next.
+                _bytes.AsSpan(0, _count).Clear();
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = null;
+            }
         }
     }
 }
