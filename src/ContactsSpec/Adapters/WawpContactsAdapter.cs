@@ -81,7 +81,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
             var (firstName, lastName) = NamesOf(contact);
             var chatId = HasText(contact.Id) ? contact.Id! : ChatIdOf(contact.Phone!);
             var answer = await _client.UpsertContactAsync(
-                chatId, _instanceId, _accessToken, new ContactName { FirstName = firstName, LastName = lastName }, cancellationToken).ConfigureAwait(false);
+                chatId, _instanceId, _accessToken, new ContactName { FirstName = firstName, LastName = lastName, AdditionalProperties = RequestModels.NoAdditionalProperties }, cancellationToken).ConfigureAwait(false);
             // The provider does not say whether the entry was new.
             return answer.Ok
                 ? ContactWriteOutcome.Written

@@ -69,7 +69,7 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     private Task<ProcessedResponse> SendAsync(string operation, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
         CallAsync(operation, () =>
         {
-            var request = new ContactsRequest { Contacts = [.. contacts.Select(ToWazzup)] };
+            var request = new ContactsRequest { Contacts = RequestModels.Map(contacts, ToWazzup), AdditionalProperties = RequestModels.NoAdditionalProperties };
             return new ValueTask<ProcessedResponse>(_upsertMethod == WazzupV2UpsertMethod.Update
                 ? _client.UpdateContactsAsync(request, cancellationToken)
                 : _client.CreateContactsAsync(request, cancellationToken));
@@ -118,13 +118,15 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
         Responsible_user_id = contact.ResponsibleUserId!,
         Name = contact.DisplayName!,
         Uri = contact.Web!,
-        Contact_data = [.. contact.Channels.Select(channel => new WazzupContactData
+        Contact_data = RequestModels.Map(contact.Channels, channel => new WazzupContactData
         {
             Chat_type = channel.ChatType.Value,
             Chat_id = channel.ChatId,
             Username = channel.Username,
             Phone = channel.Phone,
-        })],
+            AdditionalProperties = RequestModels.NoAdditionalProperties,
+        }),
+        AdditionalProperties = RequestModels.NoAdditionalProperties,
     };
 
     internal static Contact FromWazzup(WazzupContact contact) => new()

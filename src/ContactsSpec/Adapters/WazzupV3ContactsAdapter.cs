@@ -93,7 +93,7 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     };
 
     private Task SendAsync(string operation, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
-        CallAsync(operation, () => _client.UpsertContactsAsync([.. contacts.Select(ToWazzup)], cancellationToken), cancellationToken);
+        CallAsync(operation, () => _client.UpsertContactsAsync(RequestModels.Map(contacts, ToWazzup), cancellationToken), cancellationToken);
 
     internal static WazzupContact ToWazzup(Contact contact) => new()
     {
@@ -101,13 +101,15 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
         ResponsibleUserId = contact.ResponsibleUserId!,
         Name = contact.DisplayName!,
         Uri = contact.Web,
-        ContactData = [.. contact.Channels.Select(channel => new WazzupContactData
+        ContactData = RequestModels.Map(contact.Channels, channel => new WazzupContactData
         {
             ChatType = channel.ChatType.Value,
             ChatId = channel.ChatId,
             Username = channel.Username,
             Phone = channel.Phone,
-        })],
+            AdditionalProperties = RequestModels.NoAdditionalProperties,
+        }),
+        AdditionalProperties = RequestModels.NoAdditionalProperties,
     };
 
     internal static Contact FromWazzup(WazzupContact contact) => new()
