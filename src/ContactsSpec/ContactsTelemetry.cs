@@ -54,7 +54,10 @@ public static class ContactsTelemetry
         return activity;
     }
 
-    /// <summary>Ends a provider call: tags its activity and records its measurements.</summary>
+    /// <summary>When a provider call began, for its duration; 0, and no clock read, while nobody collects durations.</summary>
+    internal static long StartTimestamp() => Duration.Enabled ? Stopwatch.GetTimestamp() : 0;
+
+    /// <summary>Ends a provider call: tags its activity and records its measurements (its duration when <paramref name="startedAt"/> was taken).</summary>
     internal static void Stop(Activity? activity, string provider, string operation, long startedAt, int attempts, Exception? error)
     {
         var outcome = error switch
@@ -70,7 +73,10 @@ public static class ContactsTelemetry
         {
             var tags = new TagList { { ProviderTag, provider }, { OperationTag, operation }, { OutcomeTag, outcome } };
             Operations.Add(1, tags);
-            Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tags);
+            if (startedAt != 0)
+            {
+                Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tags);
+            }
         }
 
         if (attempts > 1 && Retries.Enabled)

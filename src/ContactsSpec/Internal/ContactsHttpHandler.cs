@@ -48,7 +48,8 @@ internal sealed partial class ContactsHttpHandler : DelegatingHandler
 
         // Taken before sending: a transport that follows redirects rewrites the request's URI.
         var authority = request.RequestUri?.Authority;
-        var started = Stopwatch.GetTimestamp();
+        // The clock is read only for a log line someone will see.
+        var started = _logger.IsEnabled(LogLevel.Debug) ? Stopwatch.GetTimestamp() : 0;
         try
         {
             var response = Guard(request, authority, await base.SendAsync(request, cancellationToken).ConfigureAwait(false));

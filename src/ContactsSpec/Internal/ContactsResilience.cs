@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
@@ -49,7 +48,7 @@ internal sealed partial class ContactsResilience
     public async Task<T> ExecuteAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         using var activity = ContactsTelemetry.Start(_errors.Provider, operation);
-        var startedAt = Stopwatch.GetTimestamp();
+        var startedAt = ContactsTelemetry.StartTimestamp();
         var attempts = new StrongBox<int>();
         try
         {
