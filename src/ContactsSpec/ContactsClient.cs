@@ -19,6 +19,9 @@ namespace ContactsSpec;
 /// </remarks>
 public partial class ContactsClient : IDisposable
 {
+    // Batches up to this size look for repeated ids without a dictionary.
+    private const int SmallBatch = 8;
+
     private readonly ContactsAdapter? _adapter;
     private readonly ContactsResilience? _resilience;
     private readonly ContactsClientOptions? _options;
@@ -329,7 +332,12 @@ public partial class ContactsClient : IDisposable
             throw Adapter.Errors.InvalidInput(operation, errors);
         }
 
-        var reported = notStored.Count(fields => fields.Count > 0);
+        var reported = 0;
+        foreach (var fields in notStored)
+        {
+            reported += fields.Count > 0 ? 1 : 0;
+        }
+
         if (reported > 0)
         {
             LogNotStored(_logger, Provider, operation, reported);
@@ -343,7 +351,8 @@ public partial class ContactsClient : IDisposable
     {
         var errors = new List<ContactFieldError>();
         var notStored = new List<IReadOnlyList<ContactField>>(contacts.Count);
-        var seenIds = Adapter.RejectsDuplicateIdsInBatch ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        // A small batch is searched in place for repeated ids: a dictionary costs more than the comparisons it saves.
+        var seenIds = Adapter.RejectsDuplicateIdsInBatch && contacts.Count > SmallBatch ? new Dictionary<string, int>(contacts.Count, StringComparer.Ordinal) : null;
         for (var index = 0; index < contacts.Count; index++)
         {
             var contact = contacts[index] ?? throw new ArgumentException($"Item {index} is null.", nameof(contacts));
@@ -360,13 +369,32 @@ public partial class ContactsClient : IDisposable
             Adapter.Validate(contact, index, errors);
             ContactConstraints.AllWellFormed(contact, index, errors);
 
-            if (seenIds is not null && contact.Id is { } id && !seenIds.TryAdd(id, index))
+            if (Adapter.RejectsDuplicateIdsInBatch && contact.Id is { } id && EarlierWithId(contacts, seenIds, id, index) is var earlier and >= 0)
             {
-                errors.Add(new ContactFieldError(index, nameof(Contact.Id), $"repeats item {seenIds[id]}'s id; {Provider} cannot take one id twice in a batch"));
+                errors.Add(new ContactFieldError(index, nameof(Contact.Id), $"repeats item {earlier}'s id; {Provider} cannot take one id twice in a batch"));
             }
         }
 
         return (errors, notStored);
+    }
+
+    /// <summary>The first item before <paramref name="index"/> with this id, or -1; <paramref name="seen"/> indexes large batches.</summary>
+    private static int EarlierWithId(List<Contact> contacts, Dictionary<string, int>? seen, string id, int index)
+    {
+        if (seen is not null)
+        {
+            return seen.TryAdd(id, index) ? -1 : seen[id];
+        }
+
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if (string.Equals(contacts[earlier].Id, id, StringComparison.Ordinal))
+            {
+                return earlier;
+            }
+        }
+
+        return -1;
     }
 
     private async IAsyncEnumerable<T> StreamAsync<T>(

@@ -32,6 +32,22 @@ public sealed class ValidationTests
         });
     }
 
+    [TestCase(3, 0, 2, TestName = "A repeated id in a small batch is named with the item it repeats")]
+    [TestCase(12, 4, 11, TestName = "A repeated id in a large batch is named with the item it repeats")]
+    public async Task WazzupV3_batch_with_a_repeated_id_is_refused_before_sending(int count, int first, int repeat)
+    {
+        var handler = AlwaysOk();
+        using var client = Client(WazzupV3Options(), handler);
+        var contacts = V3Contacts(count);
+        contacts[repeat] = contacts[repeat] with { Id = contacts[first].Id };
+
+        var error = await ContactsErrorAsync(() => client.UpsertManyAsync(contacts));
+
+        AssertInvalid(error, handler, repeat, "Id");
+        Assert.That(error.FieldErrors, Has.Count.EqualTo(1), "only the repeat is refused");
+        Assert.That(error.FieldErrors[0].Message, Does.Contain($"repeats item {first}'s id"));
+    }
+
     [Test]
     public async Task WazzupV3_valid_contact_is_sent()
     {
