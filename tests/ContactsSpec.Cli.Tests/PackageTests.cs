@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Text;
 using System.Xml.Linq;
 using ContactsSpec.Cli.Tests.Support;
 
@@ -45,14 +47,7 @@ public sealed class PackageTests
             Assert.That(pack.ExitCode, Is.Zero, $"dotnet pack {project}:\n{output}");
         }
 
-        _metadata = Directory.EnumerateFiles(_output.Path, "*.nupkg").ToDictionary(
-            path => Path.GetFileName(path).Split(".0.")[0],
-            path =>
-            {
-                using var package = ZipFile.OpenRead(path);
-                using var nuspec = package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
-                return XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
-            });
+        _metadata = Directory.EnumerateFiles(_output.Path, "*.nupkg").ToDictionary(path => Path.GetFileName(path).Split(".0.")[0], Metadata);
     }
 
     [OneTimeTearDown]
@@ -89,6 +84,91 @@ public sealed class PackageTests
             Assert.That(siblings.Keys, Is.EquivalentTo(CliTool.GeneratedClientProjects), "the NSwag clients it wraps");
             Assert.That(siblings.Values, Is.All.EqualTo($"[{versions[0]}]"), "exactly the version they ship with");
         });
+    }
+
+    [Test]
+    public async Task Each_package_records_its_commit_and_no_address_the_clone_does_not_have()
+    {
+        var head = await GitAsync(CliTool.RepositoryRoot, "rev-parse", "HEAD");
+        var origin = await OriginAsync(CliTool.RepositoryRoot);
+        var published = origin is not null && origin.StartsWith("https://", StringComparison.Ordinal) ? origin : null;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, metadata) in _metadata)
+            {
+                var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+                Assert.That(repository.Attribute("type")?.Value, Is.EqualTo("git"), id);
+                Assert.That(repository.Attribute("commit")?.Value, Is.EqualTo(head), id);
+                Assert.That(repository.Attribute("url")?.Value, Is.EqualTo(published), $"{id}: only a web address is published, never a folder");
+                Assert.That(Value(metadata, "projectUrl"), Is.EqualTo(published?[..^".git".Length]), id);
+            }
+        });
+    }
+
+    [Test]
+    public async Task Packed_from_a_clone_of_a_hosted_repository_a_package_names_it_and_its_symbols_lead_to_the_commit()
+    {
+        using var clone = new TemporaryFolder();
+        await GitAsync(CliTool.RepositoryRoot, "clone", "--quiet", CliTool.RepositoryRoot, clone.Path);
+        await GitAsync(clone.Path, "remote", "set-url", "origin", "https://github.com/example/contactsspec.git");
+        var commit = await GitAsync(clone.Path, "rev-parse", "HEAD");
+        var output = Path.Combine(clone.Path, "packages");
+
+        var pack = await ProcessRunner.RunToTextAsync("dotnet", ["pack", "src/ContactsSpec/ContactsSpec.csproj", "-o", output, "-nologo"], clone.Path, TimeSpan.FromMinutes(5));
+        Assert.That(pack.ExitCode, Is.Zero, pack.Output);
+
+        var package = Directory.EnumerateFiles(output, "ContactsSpec.*.nupkg").Single();
+        var metadata = Metadata(package);
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+        Assert.Multiple(() =>
+        {
+            Assert.That(repository.Attribute("url")?.Value, Is.EqualTo("https://github.com/example/contactsspec.git"));
+            Assert.That(repository.Attribute("commit")?.Value, Is.EqualTo(commit));
+            Assert.That(Value(metadata, "projectUrl"), Is.EqualTo("https://github.com/example/contactsspec"));
+            Assert.That(SourceLink(Path.ChangeExtension(package, ".snupkg")), Does.Contain($"https://raw.githubusercontent.com/example/contactsspec/{commit}/"), "the symbols map each source file to the commit");
+        });
+    }
+
+    private static XElement Metadata(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var nuspec = zip.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+    }
+
+    // The SourceLink document of the facade's portable PDB in a symbols package (its custom debug information on the module).
+    private static string SourceLink(string symbolsPackage)
+    {
+        var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        using var zip = ZipFile.OpenRead(symbolsPackage);
+        using var pdb = new MemoryStream();
+        using (var entry = zip.Entries.Single(entry => entry.FullName.EndsWith("/ContactsSpec.pdb", StringComparison.Ordinal)).Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        var reader = provider.GetMetadataReader();
+        var sourceLink = reader.GetCustomDebugInformation(EntityHandle.ModuleDefinition)
+            .Select(reader.GetCustomDebugInformation)
+            .Single(information => reader.GetGuid(information.Kind) == sourceLinkKind);
+        return Encoding.UTF8.GetString(reader.GetBlobBytes(sourceLink.Value));
+    }
+
+    private static async Task<string?> OriginAsync(string folder)
+    {
+        // A repository without an origin (a fresh one, say) has no address to publish either.
+        var result = await ProcessRunner.RunAsync("git", ["remote", "get-url", "origin"], folder, TimeSpan.FromMinutes(1));
+        return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
+    }
+
+    private static async Task<string> GitAsync(string folder, params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync("git", arguments, folder, TimeSpan.FromMinutes(2));
+        Assert.That(result.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {result.StandardError}");
+        return result.StandardOutput.Trim();
     }
 
     private static string? Value(XElement metadata, string name) => metadata.Elements().FirstOrDefault(element => element.Name.LocalName == name)?.Value;
