@@ -102,6 +102,40 @@ public sealed class RegenerateCommandTests
     }
 
     [Test]
+    public async Task After_a_build_regenerated_the_clients_the_surface_change_is_reported_against_git_HEAD()
+    {
+        const string KiotaBaseline = "generated/ContactsSpec.Clients.Wawp.Kiota/WawpKiotaClient.public-api.txt";
+        using var repository = new RepositoryCopy();
+        await repository.CommitAsync("baseline");
+        var baselines = new[] { WawpBaseline, KiotaBaseline }.ToDictionary(path => path, path => File.ReadAllText(repository.PathOf(path)));
+        repository.Edit(WawpSpec, yaml => yaml.Replace("        lastName:\n          type: string\n", "        surname:\n          type: string\n", StringComparison.Ordinal));
+        // As a build leaves the tree: both clients regenerated in place, their committed baselines not yet rewritten.
+        var build = await CliTool.RunAsync(["regenerate", "--provider", "wawp"], null, repository.Root);
+        Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
+        foreach (var (path, text) in baselines)
+        {
+            File.WriteAllText(repository.PathOf(path), text);
+        }
+
+        var run = await CliTool.RunAsync(["regenerate", "--provider", "wawp", "-o", "json"], null, repository.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        foreach (var client in run.Json().GetProperty("clients").EnumerateArray())
+        {
+            var changes = client.GetProperty("changes").EnumerateArray()
+                .Select(change => (Change: change.GetProperty("change").GetString(), Member: change.GetProperty("member").GetString()))
+                .ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(client.GetProperty("baselineChanged").GetBoolean(), Is.True);
+                Assert.That(client.GetProperty("breaking").GetBoolean(), Is.True, "LastName is gone since the last commit");
+                Assert.That(changes, Does.Contain(("removed", "ContactName.LastName")));
+                Assert.That(changes, Does.Contain(("added", "ContactName.Surname")));
+            });
+        }
+    }
+
+    [Test]
     public async Task A_stale_public_API_baseline_fails_the_check_and_regenerate_rewrites_it()
     {
         using var repository = new RepositoryCopy();

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Specs;
 
@@ -11,21 +10,19 @@ namespace ContactsSpec.Cli.Regeneration;
 /// </summary>
 internal static class ConformanceCaseDiff
 {
-    private const string Baseline = "HEAD";
-
     public static async Task<CaseChanges> CompareAsync(string repository, string provider, string specPath, CancellationToken cancellationToken)
     {
-        var before = await BaselineTextAsync(repository, specPath, cancellationToken);
+        var before = await GitBaseline.TextAsync(repository, specPath, cancellationToken);
         if (before is null)
         {
             return new CaseChanges(provider, null, [], [], []);
         }
 
-        var old = Cases(ProviderSpec.Parse(provider, before, $"{Baseline}:{specPath}"));
+        var old = Cases(ProviderSpec.Parse(provider, before, $"{GitBaseline.Name}:{specPath}"));
         var now = Cases(await ProviderSpec.LoadAsync(provider, specPath, cancellationToken));
         return new CaseChanges(
             provider,
-            $"git {Baseline}",
+            $"git {GitBaseline.Name}",
             [.. now.Keys.Except(old.Keys).Order(StringComparer.Ordinal)],
             [.. old.Keys.Except(now.Keys).Order(StringComparer.Ordinal)],
             [.. now.Keys.Intersect(old.Keys).Where(id => !old[id].AnswersAs(now[id])).Order(StringComparer.Ordinal)]);
@@ -33,19 +30,4 @@ internal static class ConformanceCaseDiff
 
     private static Dictionary<string, ConformanceCase> Cases(ProviderSpec spec) =>
         ConformanceCaseCatalog.Build([spec]).ToDictionary(@case => @case.Id, StringComparer.Ordinal);
-
-    // The spec as the last commit has it; null where git is missing, the folder is no checkout or the file is new.
-    private static async Task<string?> BaselineTextAsync(string repository, string specPath, CancellationToken cancellationToken)
-    {
-        var relative = Path.GetRelativePath(repository, specPath).Replace('\\', '/');
-        try
-        {
-            var (exitCode, output, _) = await ChildProcess.RunAsync("git", repository, ["show", $"{Baseline}:{relative}"], cancellationToken);
-            return exitCode == 0 ? output : null;
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
-    }
 }

@@ -125,13 +125,14 @@ internal static class RegenerateCommand
         var oldBytes = oldText is null ? null : await File.ReadAllBytesAsync(client.OutputPath, cancellationToken);
         var codeChanged = oldBytes is null || !freshBytes.AsSpan().SequenceEqual(oldBytes);
         var surface = PublicSurface.Parse(newText, client.ClientName);
-        var changes = codeChanged ? SurfaceDiff.Compare(PublicSurface.Parse(oldText ?? string.Empty, client.ClientName), surface) : [];
+        async Task<PublicSurface> BeforeAsync() =>
+            PublicSurface.Parse(await GitBaseline.TextAsync(repository, client.OutputPath, cancellationToken) ?? oldText ?? string.Empty, client.ClientName);
         if (codeChanged && !check)
         {
             File.Copy(fresh, client.OutputPath, overwrite: true);
         }
 
-        return await OutcomeAsync(repository, client, codeChanged, surface, changes, check, cancellationToken);
+        return await OutcomeAsync(repository, client, codeChanged, surface, BeforeAsync, check, cancellationToken);
     }
 
     // kiota-lock.json records the spec's path relative to the output folder, so Kiota writes where that path is the
@@ -155,7 +156,8 @@ internal static class RegenerateCommand
         var oldFiles = await ReadFolderAsync(client.OutputPath, cancellationToken);
         var codeChanged = newFiles.Count != oldFiles.Count || !newFiles.All(file => oldFiles.TryGetValue(file.Key, out var old) && file.Value.AsSpan().SequenceEqual(old));
         var surface = Surface(newFiles, client);
-        var changes = codeChanged ? SurfaceDiff.Compare(Surface(oldFiles, client), surface) : [];
+        async Task<PublicSurface> BeforeAsync() =>
+            await GitBaseline.CSharpFilesAsync(repository, client.OutputPath, cancellationToken) is { } committed ? Surface(committed, client) : Surface(oldFiles, client);
         if (codeChanged && !check)
         {
             if (Directory.Exists(client.OutputPath))
@@ -171,13 +173,15 @@ internal static class RegenerateCommand
             }
         }
 
-        return await OutcomeAsync(repository, client, codeChanged, surface, changes, check, cancellationToken);
+        return await OutcomeAsync(repository, client, codeChanged, surface, BeforeAsync, check, cancellationToken);
     }
 
     // The client's public API baseline (<ClientName>.public-api.txt beside its project) follows its surface: a stale
     // one is out of date under --check, and rewritten otherwise, so an API change of a generated package shows in review.
+    // The surface change is reported, for a client not up to date, against the surface before: the last commit's where
+    // there is one, since a build may already have regenerated the code in place (it leaves the baseline stale).
     private static async Task<ClientRegeneration> OutcomeAsync(
-        string repository, GeneratedClient client, bool codeChanged, PublicSurface surface, IReadOnlyList<SurfaceChange> changes, bool check, CancellationToken cancellationToken)
+        string repository, GeneratedClient client, bool codeChanged, PublicSurface surface, Func<Task<PublicSurface>> before, bool check, CancellationToken cancellationToken)
     {
         var baselinePath = Path.Combine(client.ProjectDirectory, client.ClientName + BaselineSuffix);
         var baseline = surface.ToBaseline();
@@ -186,6 +190,8 @@ internal static class RegenerateCommand
         {
             await File.WriteAllTextAsync(baselinePath, baseline, cancellationToken);
         }
+
+        var changes = codeChanged || baselineChanged ? SurfaceDiff.Compare(await before(), surface) : [];
 
         var status = !codeChanged && !baselineChanged ? RegenerationStatus.UpToDate : check ? RegenerationStatus.OutOfDate : RegenerationStatus.Regenerated;
         return new ClientRegeneration(
@@ -215,9 +221,11 @@ internal static class RegenerateCommand
     }
 
     private static PublicSurface Surface(Dictionary<string, byte[]> files, GeneratedClient client) =>
+        Surface(files.ToDictionary(file => file.Key, file => System.Text.Encoding.UTF8.GetString(file.Value), StringComparer.Ordinal), client);
+
+    private static PublicSurface Surface(Dictionary<string, string> files, GeneratedClient client) =>
         PublicSurface.Parse(
-            files.Where(file => file.Key.EndsWith(".cs", StringComparison.Ordinal)).OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => System.Text.Encoding.UTF8.GetString(file.Value)),
+            files.Where(file => file.Key.EndsWith(".cs", StringComparison.Ordinal)).OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => file.Value),
             client.ClientName);
 
     private static void Print(IAnsiConsole console, RegenerationResult result)
