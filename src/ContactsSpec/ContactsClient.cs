@@ -104,7 +104,7 @@ public partial class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(contact);
         Require(ContactsOperations.Upsert);
         var notStored = Prepare([contact], nameof(ContactsOperations.Upsert))[0];
-        var outcome = await RunAsync(nameof(ContactsOperations.Upsert), token => Adapter.UpsertOneAsync(contact, token), cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(nameof(ContactsOperations.Upsert), static (state, token) => state.Adapter.UpsertOneAsync(state.Contact, token), (Adapter, Contact: contact), cancellationToken).ConfigureAwait(false);
         return new ContactWriteResult(Adapter.WrittenId(contact), outcome, notStored);
     }
 
@@ -160,7 +160,7 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.Get);
         RequireId(id, nameof(ContactsOperations.Get));
-        return RunAsync(nameof(ContactsOperations.Get), token => Adapter.GetAsync(id, token), cancellationToken);
+        return RunAsync(nameof(ContactsOperations.Get), static (state, token) => state.Adapter.GetAsync(state.Id, token), (Adapter, Id: id), cancellationToken);
     }
 
     /// <summary>Streams every contact, one page at a time: memory stays constant however many there are.</summary>
@@ -179,7 +179,7 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.Delete);
         RequireId(id, nameof(ContactsOperations.Delete));
-        return RunAsync(nameof(ContactsOperations.Delete), token => Adapter.DeleteOneAsync(id, token), cancellationToken);
+        return RunAsync(nameof(ContactsOperations.Delete), static (state, token) => state.Adapter.DeleteOneAsync(state.Id, token), (Adapter, Id: id), cancellationToken);
     }
 
     /// <summary>
@@ -238,7 +238,7 @@ public partial class ContactsClient : IDisposable
             throw Adapter.Errors.InvalidInput(nameof(ContactsOperations.CreateGroup), errors);
         }
 
-        return RunAsync(nameof(ContactsOperations.CreateGroup), token => Adapter.CreateGroupAsync(name, token), cancellationToken);
+        return RunAsync(nameof(ContactsOperations.CreateGroup), static (state, token) => state.Adapter.CreateGroupAsync(state.Name, token), (Adapter, Name: name), cancellationToken);
     }
 
     /// <summary>Streams every contact group (WaSMS), one page at a time.</summary>
@@ -253,12 +253,19 @@ public partial class ContactsClient : IDisposable
     {
         Require(ContactsOperations.DeleteGroup);
         RequireId(id, nameof(ContactsOperations.DeleteGroup));
-        return RunAsync(nameof(ContactsOperations.DeleteGroup), token => Adapter.DeleteGroupAsync(id, token), cancellationToken);
+        return RunAsync(nameof(ContactsOperations.DeleteGroup), static (state, token) => state.Adapter.DeleteGroupAsync(state.Id, token), (Adapter, Id: id), cancellationToken);
     }
 
     // One provider call through the resilience pipeline, retried as far as the operation is safe to repeat.
     private Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, cancellationToken);
+
+    // The single-call operations pass their input as state: no closure and no delegate a call.
+    private Task<T> RunAsync<TState, T>(string operation, Func<TState, CancellationToken, Task<T>> call, TState state, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, state, cancellationToken);
+
+    private Task RunAsync<TState>(string operation, Func<TState, CancellationToken, Task> call, TState state, CancellationToken cancellationToken) =>
+        Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, state, cancellationToken);
 
     private Task RunAsync(string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
         Resilience.ExecuteAsync(operation, IsSafeToRepeat(operation), call, cancellationToken);

@@ -45,14 +45,33 @@ internal sealed partial class ContactsResilience
         _nonIdempotent = Build(options, logger, errors.Provider, IsRetryableForNonIdempotent);
     }
 
-    public async Task<T> ExecuteAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        ExecuteAsync(operation, idempotent, static (call, token) => call(token), call, cancellationToken);
+
+    public Task ExecuteAsync<TState>(string operation, bool idempotent, Func<TState, CancellationToken, Task> call, TState state, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            operation,
+            idempotent,
+            static async (state, token) =>
+            {
+                await state.Call(state.State, token).ConfigureAwait(false);
+                return true;
+            },
+            (Call: call, State: state),
+            cancellationToken);
+
+    /// <summary>
+    /// One provider call: <paramref name="call"/> gets <paramref name="state"/> and the attempt's token, so that a caller
+    /// passes what the call needs without a closure for every call.
+    /// </summary>
+    public async Task<T> ExecuteAsync<TState, T>(string operation, bool idempotent, Func<TState, CancellationToken, Task<T>> call, TState state, CancellationToken cancellationToken)
     {
         using var activity = ContactsTelemetry.Start(_errors.Provider, operation);
         var startedAt = ContactsTelemetry.StartTimestamp();
         var attempts = new StrongBox<int>();
         try
         {
-            var result = await ExecuteCoreAsync(operation, idempotent, call, attempts, cancellationToken).ConfigureAwait(false);
+            var result = await ExecuteCoreAsync(operation, idempotent, call, state, attempts, cancellationToken).ConfigureAwait(false);
             ContactsTelemetry.Stop(activity, _errors.Provider, operation, startedAt, attempts.Value, error: null);
             return result;
         }
@@ -64,8 +83,8 @@ internal sealed partial class ContactsResilience
     }
 
     // ValueTask inside: a call that completes at once allocates one task, the one its caller awaits.
-    private async ValueTask<T> ExecuteCoreAsync<T>(
-        string operation, bool idempotent, Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
+    private async ValueTask<T> ExecuteCoreAsync<TState, T>(
+        string operation, bool idempotent, Func<TState, CancellationToken, Task<T>> call, TState state, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposal.IsCancellationRequested, typeof(ContactsClient));
         // When the call began: a Retry-After the overall timeout cannot afford ends it at once, and retries get what is left of it.
@@ -76,7 +95,7 @@ internal sealed partial class ContactsResilience
             ExceptionDispatchInfo firstFailure;
             try
             {
-                return await FirstAttemptAsync(call, attempts, cancellationToken).ConfigureAwait(false);
+                return await FirstAttemptAsync(call, state, attempts, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (_options.Retry.MaxRetries > 0 && !IsFinal(failure))
             {
@@ -100,10 +119,10 @@ internal sealed partial class ContactsResilience
 
                     context.Properties.Set(WaitingAfter, null);
                     state.Attempts.Value++;
-                    return await state.Call(context.CancellationToken).ConfigureAwait(false);
+                    return await state.Call(state.State, context.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                (Call: call, Attempts: attempts, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
+                (Call: call, State: state, Attempts: attempts, FirstFailure: new StrongBox<ExceptionDispatchInfo?>(firstFailure))).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException) when (!_disposal.IsCancellationRequested)
         {
@@ -143,7 +162,7 @@ internal sealed partial class ContactsResilience
     /// no pipeline). Its limit is the per-attempt timeout, or the overall one when that is shorter; running out of it
     /// throws <see cref="TimeoutRejectedException"/>, as Polly's timeout strategy would.
     /// </summary>
-    private async ValueTask<T> FirstAttemptAsync<T>(Func<CancellationToken, Task<T>> call, StrongBox<int> attempts, CancellationToken cancellationToken)
+    private async ValueTask<T> FirstAttemptAsync<TState, T>(Func<TState, CancellationToken, Task<T>> call, TState state, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var limit = FirstAttemptIsOverall ? _options.OverallTimeout : _options.AttemptTimeout;
@@ -154,7 +173,7 @@ internal sealed partial class ContactsResilience
         {
             timer.CancelAfter(limit);
             attempts.Value++;
-            return await call(timer.Token).ConfigureAwait(false);
+            return await call(state, timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException cancelled) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_disposal.IsCancellationRequested)
         {
@@ -174,11 +193,7 @@ internal sealed partial class ContactsResilience
         failure is OperationCanceledException || (failure is TimeoutRejectedException && FirstAttemptIsOverall);
 
     public Task ExecuteAsync(string operation, bool idempotent, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        ExecuteAsync(operation, idempotent, async token =>
-        {
-            await call(token).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        ExecuteAsync(operation, idempotent, static (call, token) => call(token), call, cancellationToken);
 
     private static ResiliencePipeline Build(ContactsClientOptions options, ILogger logger, string provider, Func<Exception, bool> retryable)
     {
