@@ -119,14 +119,13 @@ internal static class RegenerateCommand
 
     private static async Task<ClientRegeneration> CompareAsync(string repository, GeneratedClient client, string fresh, bool check, CancellationToken cancellationToken)
     {
-        var newText = await File.ReadAllTextAsync(fresh, cancellationToken);
-        var oldText = File.Exists(client.OutputPath) ? await File.ReadAllTextAsync(client.OutputPath, cancellationToken) : null;
+        // Each file read once: compared by bytes, parsed as text.
         var freshBytes = await File.ReadAllBytesAsync(fresh, cancellationToken);
-        var oldBytes = oldText is null ? null : await File.ReadAllBytesAsync(client.OutputPath, cancellationToken);
+        var oldBytes = File.Exists(client.OutputPath) ? await File.ReadAllBytesAsync(client.OutputPath, cancellationToken) : null;
         var codeChanged = oldBytes is null || !freshBytes.AsSpan().SequenceEqual(oldBytes);
-        var surface = PublicSurface.Parse(newText, client.ClientName);
+        var surface = PublicSurface.Parse(Text(freshBytes), client.ClientName);
         async Task<PublicSurface> BeforeAsync() =>
-            PublicSurface.Parse(await GitBaseline.TextAsync(repository, client.OutputPath, cancellationToken) ?? oldText ?? string.Empty, client.ClientName);
+            PublicSurface.Parse(await GitBaseline.TextAsync(repository, client.OutputPath, cancellationToken) ?? (oldBytes is null ? string.Empty : Text(oldBytes)), client.ClientName);
         if (codeChanged && !check)
         {
             File.Copy(fresh, client.OutputPath, overwrite: true);
@@ -221,7 +220,14 @@ internal static class RegenerateCommand
     }
 
     private static PublicSurface Surface(Dictionary<string, byte[]> files, GeneratedClient client) =>
-        Surface(files.ToDictionary(file => file.Key, file => System.Text.Encoding.UTF8.GetString(file.Value), StringComparer.Ordinal), client);
+        Surface(files.ToDictionary(file => file.Key, file => Text(file.Value), StringComparer.Ordinal), client);
+
+    // As File.ReadAllText reads it: UTF-8, a byte order mark dropped.
+    private static string Text(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
 
     private static PublicSurface Surface(Dictionary<string, string> files, GeneratedClient client) =>
         PublicSurface.Parse(

@@ -48,14 +48,15 @@ internal sealed partial class ContactsHttpHandler : DelegatingHandler
 
         // Taken before sending: a transport that follows redirects rewrites the request's URI.
         var authority = request.RequestUri?.Authority;
-        // The clock is read only for a log line someone will see.
-        var started = _logger.IsEnabled(LogLevel.Debug) ? Stopwatch.GetTimestamp() : 0;
+        // Decided once a request: the clock is read only for a log line someone will see.
+        var logging = _logger.IsEnabled(LogLevel.Debug);
+        var started = logging ? Stopwatch.GetTimestamp() : 0;
         try
         {
             var response = Guard(request, authority, await base.SendAsync(request, cancellationToken).ConfigureAwait(false));
-            if (_logger.IsEnabled(LogLevel.Debug))
+            if (logging)
             {
-#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see it.
+#pragma warning disable CA1873 // Guarded by IsEnabled (logging); the analyzer does not see it.
                 LogAnswered(_logger, _provider, request.Method.Method, request.RequestUri?.Host, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 #pragma warning restore CA1873
             }
@@ -64,9 +65,9 @@ internal sealed partial class ContactsHttpHandler : DelegatingHandler
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            if (_logger.IsEnabled(LogLevel.Debug))
+            if (logging)
             {
-#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see it.
+#pragma warning disable CA1873 // Guarded by IsEnabled (logging); the analyzer does not see it.
                 LogFailed(_logger, _provider, request.Method.Method, request.RequestUri?.Host, exception.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 #pragma warning restore CA1873
             }
