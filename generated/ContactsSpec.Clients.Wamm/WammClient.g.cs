@@ -40,7 +40,6 @@ namespace ContactsSpec.Clients.Wamm
         /// <br/>On success `result` tells which of the two happened (`insert` or `update`). On
         /// <br/>failure `err` carries one of the documented error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">The contact's phone number in international format, digits only (for example 79001234567), or a Telegram chat id for Telegram contacts.</param>
         /// <param name="name">Display name of the contact. Must not be empty and may be at most 250 characters (longer values are rejected with `name fail, more 250`).</param>
         /// <param name="info">Free-text note to store with the contact. No length limit is documented.</param>
@@ -48,7 +47,7 @@ namespace ContactsSpec.Clients.Wamm
         /// <param name="web">Address of the contact's website or page, at most 150 characters (longer values are rejected with `web fail, more 150`). No format check is documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `insert` or `update` on success; otherwise `err` is an error text and no other field is present.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WammResult> ContactToAsync(string token, string phone, string name, string? info = null, string? email = null, string? web = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WammResult> ContactToAsync(string phone, string name, string? info = null, string? email = null, string? web = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -60,11 +59,10 @@ namespace ContactsSpec.Clients.Wamm
         /// <br/>`data`, so only the obviously textual fields are typed here and the rest accept any
         /// <br/>JSON value.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact in international format (as used by `contact_to`). Whether a Telegram chat id is accepted here is not documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with the contact in `data` on success; otherwise `err` is an error text and `data` is absent.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WammContactResponse> ContactGetAsync(string token, string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WammContactResponse> ContactGetAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -73,11 +71,10 @@ namespace ContactsSpec.Clients.Wamm
         /// <remarks>
         /// Removes the contact with the given phone number. On success `result` is `delete`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact to delete, in international format (as used by `contact_to`).</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `delete` on success; otherwise `err` is an error text.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WammResult> ContactDeleteAsync(string token, string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WammResult> ContactDeleteAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -86,12 +83,11 @@ namespace ContactsSpec.Clients.Wamm
         /// <remarks>
         /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact, in international format (as used by `contact_to`).</param>
         /// <param name="user_id">Id of the account user who should be responsible for the contact, or the literal `none` to clear the responsible user. The format of user ids is not documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `success` on success; otherwise `err` is an error text.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WammResult> ContactToUserAsync(string token, string phone, string user_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WammResult> ContactToUserAsync(string phone, string user_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -122,6 +118,13 @@ namespace ContactsSpec.Clients.Wamm
             set { _baseUrl = string.IsNullOrEmpty(value) ? string.Empty : value.EndsWith('/') ? value : value + "/"; }
         }
 
+        /// <summary>
+        /// API token from the WAMM.chat account settings. Set once; every operation that needs it sends it where the provider
+        /// expects it (the 'token' parameter), and an operation called while it is unset throws
+        /// <see cref="System.InvalidOperationException"/> before anything is sent.
+        /// </summary>
+        public string? Token { get; set; }
+
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _settings; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -142,7 +145,6 @@ namespace ContactsSpec.Clients.Wamm
         /// <br/>On success `result` tells which of the two happened (`insert` or `update`). On
         /// <br/>failure `err` carries one of the documented error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">The contact's phone number in international format, digits only (for example 79001234567), or a Telegram chat id for Telegram contacts.</param>
         /// <param name="name">Display name of the contact. Must not be empty and may be at most 250 characters (longer values are rejected with `name fail, more 250`).</param>
         /// <param name="info">Free-text note to store with the contact. No length limit is documented.</param>
@@ -150,10 +152,9 @@ namespace ContactsSpec.Clients.Wamm
         /// <param name="web">Address of the contact's website or page, at most 150 characters (longer values are rejected with `web fail, more 150`). No format check is documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `insert` or `update` on success; otherwise `err` is an error text and no other field is present.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WammResult> ContactToAsync(string token, string phone, string name, string? info = null, string? email = null, string? web = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WammResult> ContactToAsync(string phone, string name, string? info = null, string? email = null, string? web = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
+            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactToAsync.");
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -239,14 +240,12 @@ namespace ContactsSpec.Clients.Wamm
         /// <br/>`data`, so only the obviously textual fields are typed here and the rest accept any
         /// <br/>JSON value.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact in international format (as used by `contact_to`). Whether a Telegram chat id is accepted here is not documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with the contact in `data` on success; otherwise `err` is an error text and `data` is absent.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WammContactResponse> ContactGetAsync(string token, string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WammContactResponse> ContactGetAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
+            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactGetAsync.");
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -297,14 +296,12 @@ namespace ContactsSpec.Clients.Wamm
         /// <remarks>
         /// Removes the contact with the given phone number. On success `result` is `delete`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact to delete, in international format (as used by `contact_to`).</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `delete` on success; otherwise `err` is an error text.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WammResult> ContactDeleteAsync(string token, string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WammResult> ContactDeleteAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
+            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactDeleteAsync.");
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -359,15 +356,13 @@ namespace ContactsSpec.Clients.Wamm
         /// <remarks>
         /// Makes the given user responsible for the contact, or removes the current assignment when `user_id` is the literal `none`. On success `result` is `success`. Written from the provider's help page for this method, which gives the path, the success body and the error texts.
         /// </remarks>
-        /// <param name="token">API token from the WAMM.chat account settings.</param>
         /// <param name="phone">Phone number of the contact, in international format (as used by `contact_to`).</param>
         /// <param name="user_id">Id of the account user who should be responsible for the contact, or the literal `none` to clear the responsible user. The format of user ids is not documented.</param>
         /// <returns>Outcome of the call. `err` is 0 with `result` set to `success` on success; otherwise `err` is an error text.</returns>
         /// <exception cref="WammClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WammResult> ContactToUserAsync(string token, string phone, string user_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WammResult> ContactToUserAsync(string phone, string user_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
+            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactToUserAsync.");
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -534,16 +529,24 @@ namespace ContactsSpec.Clients.Wamm
     {
         /// <summary>
         /// Registers <see cref="IWammClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
-        /// (https://wamm.chat) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
-        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// (https://wamm.chat) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>. The provider takes its
+        /// credentials as request parameters: <paramref name="configure"/> sets them once on each client it creates.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <param name="configure">Configures each <see cref="WammClient"/> created, its credentials above all, if given.</param>
         /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
-        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWammClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWammClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WammClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWammClient, WammClient>(services, client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWammClient, WammClient>(services, (httpClient, _) =>
+            {
+                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
+                configureClient?.Invoke(httpClient);
+                var client = new WammClient(httpClient);
+                configure?.Invoke(client);
+                return client;
+            });
         }
     }
 

@@ -37,13 +37,12 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
         /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!"). Optional here: the page does not say it is required, so a contact that joins no group is sent without it. Declared nullable only so that the generated client leaves the field out when given null (NSwag 14.7 throws on a null form field whose schema is not nullable); no null is ever sent.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -52,11 +51,10 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Creates a new, empty contact group with the given name. The API key needs the `create_group` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="name">Name for the new group.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? secret = null, string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -65,11 +63,10 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Deletes the contact with the given id from the contact book. Despite being destructive the route is a GET with its parameters in the query string. The API key needs the `delete_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the contact to remove (as returned by get/contacts).</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -78,12 +75,11 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Returns a page of the contact book; `data` is then an array of WasmsContact objects (`#/components/schemas/WasmsContact`). The API key needs the `get_contacts` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of contacts per page); 10 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <param name="page">Optional page number; 1 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsContact items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -92,12 +88,11 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not on the provider's contacts page: it comes from the gateway code, which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of groups per page). Only the parameter's name is known (from the gateway code); the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
         /// <param name="page">Optional page number. Only the parameter's name is known (from the gateway code); the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsGroup items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -106,11 +101,10 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Deletes the contact group with the given id. This route is not on the provider's contacts page: it comes from the gateway code, which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the group to remove (as returned by get/groups).</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -141,6 +135,13 @@ namespace ContactsSpec.Clients.Wasms
             set { _baseUrl = string.IsNullOrEmpty(value) ? string.Empty : value.EndsWith('/') ? value : value + "/"; }
         }
 
+        /// <summary>
+        /// API secret from the account's Tools -&gt; API Keys page. Set once; every operation that needs it sends it where the provider
+        /// expects it (the 'secret' parameter), and an operation called while it is unset throws
+        /// <see cref="System.InvalidOperationException"/> before anything is sent.
+        /// </summary>
+        public string? Secret { get; set; }
+
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _settings; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -158,14 +159,15 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Saves a new contact (phone number and name), placed in the existing groups `groups` names, if any. The API key needs the `create_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="phone">The contact's mobile number, either in E.164 form or in local form.</param>
         /// <param name="name">Display name of the contact. The server rejects names it considers too short (message "Contact name is too short!"); the minimum length is not documented.</param>
         /// <param name="groups">Ids of the groups the contact joins, as one comma-separated string. An id that does not name one of the account's groups is rejected ("Group #N is invalid!"). Optional here: the page does not say it is required, so a contact that joins no group is sent without it. Declared nullable only so that the generated client leaves the field out when given null (NSwag 14.7 throws on a null form field whose schema is not nullable); no null is ever sent.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? secret = null, string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling CreateContactAsync.");
+
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
             url_.AppendLiteral("create/contact");
@@ -174,9 +176,7 @@ namespace ContactsSpec.Clients.Wasms
             using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
             {
                 var form_ = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>(4);
-                if (secret == null)
-                    throw new System.ArgumentNullException("secret");
-                    form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("secret", secret));
+                form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("secret", secret));
                 if (phone == null)
                     throw new System.ArgumentNullException("phone");
                     form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("phone", phone));
@@ -222,12 +222,13 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Creates a new, empty contact group with the given name. The API key needs the `create_group` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="name">Name for the new group.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? secret = null, string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling CreateGroupAsync.");
+
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
             url_.AppendLiteral("create/group");
@@ -236,9 +237,7 @@ namespace ContactsSpec.Clients.Wasms
             using (var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, new System.Uri(urlText_, System.UriKind.RelativeOrAbsolute)))
             {
                 var form_ = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>(2);
-                if (secret == null)
-                    throw new System.ArgumentNullException("secret");
-                    form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("secret", secret));
+                form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("secret", secret));
                 if (name == null)
                     throw new System.ArgumentNullException("name");
                     form_.Add(new System.Collections.Generic.KeyValuePair<string, string>("name", name));
@@ -279,14 +278,12 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Deletes the contact with the given id from the contact book. Despite being destructive the route is a GET with its parameters in the query string. The API key needs the `delete_contact` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the contact to remove (as returned by get/contacts).</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (secret == null)
-                throw new System.ArgumentNullException("secret");
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling DeleteContactAsync.");
 
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -343,15 +340,13 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Returns a page of the contact book; `data` is then an array of WasmsContact objects (`#/components/schemas/WasmsContact`). The API key needs the `get_contacts` permission. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of contacts per page); 10 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <param name="page">Optional page number; 1 when omitted. The doc states no bounds; the minimum of 1 is an assumption of this spec.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsContact items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (secret == null)
-                throw new System.ArgumentNullException("secret");
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling GetContactsAsync.");
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -415,15 +410,13 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Returns a page of the account's contact groups; `data` is then an array of WasmsGroup objects (`#/components/schemas/WasmsGroup`). This route is not on the provider's contacts page: it comes from the gateway code, which gives its paging parameters and item fields but no example body and no permission name. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="limit">Optional page size (number of groups per page). Only the parameter's name is known (from the gateway code); the default of 10 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
         /// <param name="page">Optional page number. Only the parameter's name is known (from the gateway code); the default of 1 and the minimum of 1 are carried over from get/contacts as an assumption.</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code). On success `data` holds WasmsGroup items.</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(string secret, int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (secret == null)
-                throw new System.ArgumentNullException("secret");
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling GetGroupsAsync.");
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -487,14 +480,12 @@ namespace ContactsSpec.Clients.Wasms
         /// <remarks>
         /// Deletes the contact group with the given id. This route is not on the provider's contacts page: it comes from the gateway code, which gives only the path and the `id` parameter; its success message and permission name are not documented. Failures come back as HTTP 200 with a non-200 body `status`; see the named examples.
         /// </remarks>
-        /// <param name="secret">API secret from the account's Tools -&gt; API Keys page.</param>
         /// <param name="id">Id of the group to remove (as returned by get/groups).</param>
         /// <returns>Every outcome, success or failure; the body `status` tells which (HTTP status very likely always 200, per the gateway code).</returns>
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(string secret, int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (secret == null)
-                throw new System.ArgumentNullException("secret");
+            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling DeleteGroupAsync.");
 
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -662,16 +653,24 @@ namespace ContactsSpec.Clients.Wasms
     {
         /// <summary>
         /// Registers <see cref="IWasmsClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
-        /// (https://sys.wasms.net/api) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
-        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// (https://sys.wasms.net/api) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>. The provider takes its
+        /// credentials as request parameters: <paramref name="configure"/> sets them once on each client it creates.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <param name="configure">Configures each <see cref="WasmsClient"/> created, its credentials above all, if given.</param>
         /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
-        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWasmsClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWasmsClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WasmsClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWasmsClient, WasmsClient>(services, client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWasmsClient, WasmsClient>(services, (httpClient, _) =>
+            {
+                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
+                configureClient?.Invoke(httpClient);
+                var client = new WasmsClient(httpClient);
+                configure?.Invoke(client);
+                return client;
+            });
         }
     }
 

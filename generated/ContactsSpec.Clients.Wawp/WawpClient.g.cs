@@ -38,12 +38,10 @@ namespace ContactsSpec.Clients.Wawp
         /// Stores the first and last name of the WhatsApp contact identified by `chatId` in the phone's address book, creating the entry if it does not exist yet and overwriting it otherwise. A successful call answers with `{"ok": true}`.
         /// </remarks>
         /// <param name="chatId">WhatsApp chat id of the contact, in the form `&lt;digits&gt;@c.us` (for example `123456789@c.us`).</param>
-        /// <param name="instance_id">Id of the Wawp WhatsApp instance whose phone address book is changed.</param>
-        /// <param name="access_token">API access token of the Wawp account.</param>
         /// <param name="body">The name to store for the contact.</param>
         /// <returns>The contact was saved.</returns>
         /// <exception cref="WawpClientException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WawpOk> UpsertContactAsync(string chatId, string instance_id, string access_token, ContactName body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WawpOk> UpsertContactAsync(string chatId, ContactName body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -74,6 +72,20 @@ namespace ContactsSpec.Clients.Wawp
             set { _baseUrl = string.IsNullOrEmpty(value) ? string.Empty : value.EndsWith('/') ? value : value + "/"; }
         }
 
+        /// <summary>
+        /// Id of the Wawp WhatsApp instance whose phone address book is changed. Set once; every operation that needs it sends it where the provider
+        /// expects it (the 'instance_id' parameter), and an operation called while it is unset throws
+        /// <see cref="System.InvalidOperationException"/> before anything is sent.
+        /// </summary>
+        public string? InstanceId { get; set; }
+
+        /// <summary>
+        /// API access token of the Wawp account. Set once; every operation that needs it sends it where the provider
+        /// expects it (the 'access_token' parameter), and an operation called while it is unset throws
+        /// <see cref="System.InvalidOperationException"/> before anything is sent.
+        /// </summary>
+        public string? AccessToken { get; set; }
+
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _settings; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -92,21 +104,17 @@ namespace ContactsSpec.Clients.Wawp
         /// Stores the first and last name of the WhatsApp contact identified by `chatId` in the phone's address book, creating the entry if it does not exist yet and overwriting it otherwise. A successful call answers with `{"ok": true}`.
         /// </remarks>
         /// <param name="chatId">WhatsApp chat id of the contact, in the form `&lt;digits&gt;@c.us` (for example `123456789@c.us`).</param>
-        /// <param name="instance_id">Id of the Wawp WhatsApp instance whose phone address book is changed.</param>
-        /// <param name="access_token">API access token of the Wawp account.</param>
         /// <param name="body">The name to store for the contact.</param>
         /// <returns>The contact was saved.</returns>
         /// <exception cref="WawpClientException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WawpOk> UpsertContactAsync(string chatId, string instance_id, string access_token, ContactName body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WawpOk> UpsertContactAsync(string chatId, ContactName body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            var instance_id = InstanceId ?? throw new System.InvalidOperationException("WawpClient.InstanceId is not set: set it once on the client before calling UpsertContactAsync.");
+
+            var access_token = AccessToken ?? throw new System.InvalidOperationException("WawpClient.AccessToken is not set: set it once on the client before calling UpsertContactAsync.");
+
             if (chatId == null)
                 throw new System.ArgumentNullException("chatId");
-
-            if (instance_id == null)
-                throw new System.ArgumentNullException("instance_id");
-
-            if (access_token == null)
-                throw new System.ArgumentNullException("access_token");
 
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -313,16 +321,24 @@ namespace ContactsSpec.Clients.Wawp
     {
         /// <summary>
         /// Registers <see cref="IWawpClient"/> as a typed client of IHttpClientFactory. Its requests go to the spec's server
-        /// (https://api.wawp.net) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>; credentials the provider takes in a
-        /// header are set once there (<c>DefaultRequestHeaders</c>) or in a handler added to the returned builder.
+        /// (https://api.wawp.net) unless <paramref name="configureClient"/> sets <c>BaseAddress</c>. The provider takes its
+        /// credentials as request parameters: <paramref name="configure"/> sets them once on each client it creates.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configureClient">Configures the HttpClient each client gets (base address, default headers), if given.</param>
+        /// <param name="configure">Configures each <see cref="WawpClient"/> created, its credentials above all, if given.</param>
         /// <returns>The client's <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, for handlers of the caller's own.</returns>
-        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWawpClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null)
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWawpClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WawpClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWawpClient, WawpClient>(services, client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWawpClient, WawpClient>(services, (httpClient, _) =>
+            {
+                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
+                configureClient?.Invoke(httpClient);
+                var client = new WawpClient(httpClient);
+                configure?.Invoke(client);
+                return client;
+            });
         }
     }
 

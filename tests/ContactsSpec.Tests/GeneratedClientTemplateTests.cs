@@ -142,7 +142,8 @@ public sealed class GeneratedClientTemplateTests
         var extensions = client.Assembly.GetType($"{client.FullName}ServiceCollectionExtensions");
         var add = extensions?.GetMethod($"Add{client.Name}");
 
-        var builder = add?.Invoke(null, [services, null]) as IHttpClientBuilder;
+        // Every parameter after the services is optional (the clients with credentials have a second hook for them).
+        var builder = add?.Invoke(null, [services, .. Enumerable.Repeat<object?>(null, add.GetParameters().Length - 1)]) as IHttpClientBuilder;
 
         using var provider = services.BuildServiceProvider();
         var contract = client.GetInterface($"I{client.Name}")!;

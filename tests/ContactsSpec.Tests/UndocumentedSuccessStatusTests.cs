@@ -81,7 +81,7 @@ public sealed class UndocumentedSuccessStatusTests
         using var http = new HttpClient(handler);
         using var facade = Client(WawpOptions(maxRetries: 0), handler);
 
-        var answer = await new WawpClient(http).UpsertContactAsync("123456789@c.us", WawpInstanceId, WawpAccessToken, new ContactName { FirstName = "John" });
+        var answer = await new WawpClient(http) { InstanceId = WawpInstanceId, AccessToken = WawpAccessToken }.UpsertContactAsync("123456789@c.us", new ContactName { FirstName = "John" });
         var written = await facade.UpsertAsync(new Contact { Id = "123456789@c.us", FirstName = "John" });
 
         Assert.Multiple(() =>

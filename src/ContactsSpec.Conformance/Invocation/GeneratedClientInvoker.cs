@@ -2,13 +2,15 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactsSpec.Specs;
+using Microsoft.OpenApi;
 
 namespace ContactsSpec.Conformance.Invocation;
 
 /// <summary>
 /// Calls a generated client's operation with the spec's request examples. The method is found by the
 /// operationId (NSwag names it <c>{OperationId}Async</c>) and each argument by its name, so a new operation or
-/// example in a spec needs no new code here.
+/// example in a spec needs no new code here. A credential (<c>x-credential</c>) is no argument: the client holds it,
+/// in the property named after it, which is set first.
 /// </summary>
 public static class GeneratedClientInvoker
 {
@@ -20,6 +22,7 @@ public static class GeneratedClientInvoker
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(operation);
         var method = FindMethod(client.GetType(), operation);
+        SetCredentials(client, operation);
         var arguments = method.GetParameters().Select(parameter => Argument(parameter, operation, cancellationToken)).ToArray();
         return await ReflectedCall.InvokeAsync(method, client, arguments).ConfigureAwait(false);
     }
@@ -33,6 +36,29 @@ public static class GeneratedClientInvoker
         return clientType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .SingleOrDefault(method => method.Name == name && method.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken))
             ?? throw new MissingMethodException($"{clientType.Name} has no {name}(..., CancellationToken) for operation {operation}.");
+    }
+
+    private static void SetCredentials(object client, SpecOperation operation)
+    {
+        var credentials = operation.Parameters.Where(SpecCredentials.IsCredential)
+            .Select(parameter => (Name: parameter.Name!, Example: (JsonNode?)JsonValue.Create(SpecOperation.ParameterText(parameter))));
+        if (operation.RequestBodyExample is JsonObject form)
+        {
+            var credentialFields = operation.RequestBodyContent.Values
+                .SelectMany(media => media.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                .Where(property => SpecCredentials.IsCredential(property.Value))
+                .Select(property => property.Key)
+                .ToHashSet(StringComparer.Ordinal);
+            credentials = credentials.Concat(form.Where(field => credentialFields.Contains(field.Key)).Select(field => (Name: field.Key, Example: field.Value)));
+        }
+
+        foreach (var (name, example) in credentials)
+        {
+            var property = client.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .SingleOrDefault(candidate => candidate.CanWrite && candidate.PropertyType == typeof(string) && SameName(name, candidate.Name))
+                ?? throw new InvalidOperationException($"{operation}: {client.GetType().Name} has no property for its credential '{name}'.");
+            property.SetValue(client, SpecJson.Text(example));
+        }
     }
 
     private static object? Argument(ParameterInfo parameter, SpecOperation operation, CancellationToken cancellationToken)

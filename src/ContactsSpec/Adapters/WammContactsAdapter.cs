@@ -43,14 +43,12 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     };
 
     private readonly WammClient _client;
-    private readonly string _token;
 
     public WammContactsAdapter(HttpClient httpClient, WammContactsOptions options)
         : base(options)
     {
-        _client = new WammClient(httpClient) { BaseUrl = options.BaseUri.ToString() };
-        // A path segment of every URL; ContactsErrorFactory redacts it from messages.
-        _token = options.Token!;
+        // The token is a path segment of every URL, set once on the client; ContactsErrorFactory redacts it from messages.
+        _client = new WammClient(httpClient) { BaseUrl = options.BaseUri.ToString(), Token = options.Token };
     }
 
     public override ContactsCapabilities Capabilities { get; } = new()
@@ -99,14 +97,14 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         {
             // Blank optional values count as unset (as in ContactFieldInspector) and are not sent.
             var result = await _client.ContactToAsync(
-                _token, PhoneOf(contact)!, contact.DisplayName!, info: TextOrNull(contact.Notes), email: TextOrNull(contact.Email),
+                PhoneOf(contact)!, contact.DisplayName!, info: TextOrNull(contact.Notes), email: TextOrNull(contact.Email),
                 web: TextOrNull(contact.Web), cancellationToken).ConfigureAwait(false);
             ThrowIfFailed(result.Err, nameof(ContactsOperations.Upsert));
             if (TextOrNull(contact.ResponsibleUserId) is { } userId)
             {
                 // A second call: should it fail, the contact itself stands written, and the error says so. Retrying the
                 // whole upsert is safe, contact_to being idempotent.
-                var assigned = await _client.ContactToUserAsync(_token, PhoneOf(contact)!, userId, cancellationToken).ConfigureAwait(false);
+                var assigned = await _client.ContactToUserAsync(PhoneOf(contact)!, userId, cancellationToken).ConfigureAwait(false);
                 ThrowIfFailed(assigned.Err, nameof(ContactsOperations.Upsert), "the contact was written, but assigning its responsible user failed");
             }
 
@@ -121,7 +119,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     public override Task<Contact> GetAsync(string id, CancellationToken cancellationToken) =>
         CallAsync(nameof(ContactsOperations.Get), async () =>
         {
-            var response = await _client.ContactGetAsync(_token, id, cancellationToken).ConfigureAwait(false);
+            var response = await _client.ContactGetAsync(id, cancellationToken).ConfigureAwait(false);
             ThrowIfFailed(response.Err, nameof(ContactsOperations.Get));
             return response.Data is { } data
                 ? FromWamm(data, id)
@@ -132,7 +130,7 @@ internal sealed class WammContactsAdapter : ContactsAdapter
         CallAsync(nameof(ContactsOperations.Delete), async () =>
         {
             // Success is err 0 (with result "delete"); the result word adds nothing to report.
-            var result = await _client.ContactDeleteAsync(_token, id, cancellationToken).ConfigureAwait(false);
+            var result = await _client.ContactDeleteAsync(id, cancellationToken).ConfigureAwait(false);
             ThrowIfFailed(result.Err, nameof(ContactsOperations.Delete));
         }, cancellationToken);
 

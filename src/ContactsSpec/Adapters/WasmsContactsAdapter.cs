@@ -22,15 +22,13 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     private const string ContactLimitMessage = "You have reached the maximum allowed contacts!";
 
     private readonly WasmsClient _client;
-    private readonly string _secret;
 
     public WasmsContactsAdapter(HttpClient httpClient, WasmsContactsOptions options)
         : base(options)
     {
-        _client = new WasmsClient(httpClient) { BaseUrl = options.BaseUri.ToString() };
-        // Not a security scheme: the secret is an ordinary parameter of every route (query on GET, form on POST).
-        // Options.Validate() has required it before any adapter is built.
-        _secret = options.Secret!;
+        // Not a security scheme: the secret is an ordinary parameter of every route (query on GET, form on POST), set
+        // once on the client. Options.Validate() has required it before any adapter is built.
+        _client = new WasmsClient(httpClient) { BaseUrl = options.BaseUri.ToString(), Secret = options.Secret };
     }
 
     // WaSMS assigns contact ids and its create answer does not return one.
@@ -87,7 +85,7 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
             // A contact that joins no group is sent without the groups field, not with an empty one.
             var groups = contact.Groups.Count == 0 ? null : string.Join(',', contact.Groups);
             var response = await _client.CreateContactAsync(
-                _secret, contact.Phone, contact.DisplayName, groups, cancellationToken).ConfigureAwait(false);
+                contact.Phone, contact.DisplayName, groups, cancellationToken).ConfigureAwait(false);
             EnsureSucceeded(response, nameof(ContactsOperations.Upsert));
             return ContactWriteOutcome.Created;
         }, cancellationToken);
@@ -96,7 +94,7 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         CallAsync(nameof(ContactsOperations.List), async () =>
         {
             var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
-            var response = await _client.GetContactsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
+            var response = await _client.GetContactsAsync(PageSize, page, cancellationToken).ConfigureAwait(false);
             EnsureSucceeded(response, nameof(ContactsOperations.List));
             var items = DataItems<WasmsContact>(response.Data).Select(FromWasms).ToList();
             return new ListPage<Contact>(items, NextPage(page, items.Count));
@@ -106,19 +104,19 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         CallAsync(nameof(ContactsOperations.Delete), async () =>
         {
             var number = NumericId(id, nameof(ContactsOperations.Delete), "WaSMS ids are whole numbers");
-            EnsureSucceeded(await _client.DeleteContactAsync(_secret, number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.Delete));
+            EnsureSucceeded(await _client.DeleteContactAsync(number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.Delete));
         }, cancellationToken);
 
     public override Task CreateGroupAsync(string name, CancellationToken cancellationToken) =>
         CallAsync(nameof(ContactsOperations.CreateGroup), async () =>
-            EnsureSucceeded(await _client.CreateGroupAsync(_secret, name, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.CreateGroup)),
+            EnsureSucceeded(await _client.CreateGroupAsync(name, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.CreateGroup)),
             cancellationToken);
 
     public override Task<ListPage<ContactGroup>> ListGroupsPageAsync(string? continuation, CancellationToken cancellationToken) =>
         CallAsync(nameof(ContactsOperations.ListGroups), async () =>
         {
             var page = continuation is null ? 1 : int.Parse(continuation, CultureInfo.InvariantCulture);
-            var response = await _client.GetGroupsAsync(_secret, PageSize, page, cancellationToken).ConfigureAwait(false);
+            var response = await _client.GetGroupsAsync(PageSize, page, cancellationToken).ConfigureAwait(false);
             EnsureSucceeded(response, nameof(ContactsOperations.ListGroups));
             var items = DataItems<WasmsGroup>(response.Data).Select(FromWasms).ToList();
             return new ListPage<ContactGroup>(items, NextPage(page, items.Count));
@@ -128,7 +126,7 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
         CallAsync(nameof(ContactsOperations.DeleteGroup), async () =>
         {
             var number = NumericId(id, nameof(ContactsOperations.DeleteGroup), "WaSMS group ids are whole numbers");
-            EnsureSucceeded(await _client.DeleteGroupAsync(_secret, number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.DeleteGroup));
+            EnsureSucceeded(await _client.DeleteGroupAsync(number, cancellationToken).ConfigureAwait(false), nameof(ContactsOperations.DeleteGroup));
         }, cancellationToken);
 
     // The spec declares only HTTP 200; anything else comes from the server or a proxy in front of it.

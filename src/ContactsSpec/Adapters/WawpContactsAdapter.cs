@@ -15,16 +15,17 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
     internal const string ChatIdSuffix = "@c.us";
 
     private readonly WawpClient _client;
-    private readonly string _instanceId;
-    private readonly string _accessToken;
 
     public WawpContactsAdapter(HttpClient httpClient, WawpContactsOptions options)
         : base(options)
     {
-        _client = new WawpClient(httpClient) { BaseUrl = options.BaseUri.ToString() };
-        // Query parameters of every call; ContactsErrorFactory redacts the token from messages.
-        _instanceId = options.InstanceId!;
-        _accessToken = options.AccessToken!;
+        // Query parameters of every call, set once on the client; ContactsErrorFactory redacts the token from messages.
+        _client = new WawpClient(httpClient)
+        {
+            BaseUrl = options.BaseUri.ToString(),
+            InstanceId = options.InstanceId,
+            AccessToken = options.AccessToken,
+        };
     }
 
     public override ContactsCapabilities Capabilities { get; } = new()
@@ -81,7 +82,7 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
             var (firstName, lastName) = NamesOf(contact);
             var chatId = HasText(contact.Id) ? contact.Id! : ChatIdOf(contact.Phone!);
             var answer = await _client.UpsertContactAsync(
-                chatId, _instanceId, _accessToken, new ContactName { FirstName = firstName, LastName = lastName, AdditionalProperties = RequestModels.NoAdditionalProperties }, cancellationToken).ConfigureAwait(false);
+                chatId, new ContactName { FirstName = firstName, LastName = lastName, AdditionalProperties = RequestModels.NoAdditionalProperties }, cancellationToken).ConfigureAwait(false);
             // The provider does not say whether the entry was new.
             return answer.Ok
                 ? ContactWriteOutcome.Written
