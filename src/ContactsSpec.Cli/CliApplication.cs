@@ -4,7 +4,6 @@ using ContactsSpec.Cli.Conformance;
 using ContactsSpec.Cli.Contacts;
 using ContactsSpec.Cli.Docs;
 using ContactsSpec.Cli.Output;
-using ContactsSpec.Cli.Regeneration;
 using ContactsSpec.Cli.Sandbox;
 using Spectre.Console;
 
@@ -22,17 +21,21 @@ internal static class CliApplication
         HelpName = "table|json",
     };
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        RunAsync(args, BuildRootCommand, cancellationToken);
+
+    /// <summary>Runs the command tree <paramref name="buildRoot"/> makes under the same contract (another program's, such as contacts-spec-regenerate).</summary>
+    public static async Task<int> RunAsync(string[] args, Func<CliConsole, RootCommand> buildRoot, CancellationToken cancellationToken = default)
     {
         var console = CliConsole.Create();
-        var root = BuildRootCommand(console);
+        var root = buildRoot(console);
         // No response files: "@FILE" is --json's own syntax (a contact read from a file), passed through as it is.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var format = FormatOf(parse);
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var command = parse.CommandResult.Command;
-            var path = command == root ? "contacts-spec" : $"contacts-spec {CommandPath(command)}";
+            var path = command == root ? root.Name : $"{root.Name} {CommandPath(command)}";
             var message = string.Join(Environment.NewLine, parse.Errors.Select(error => error.Message));
             var exit = ErrorReporter.Report(CliException.Usage(message), console, format);
             if (format == OutputFormat.Table)
@@ -70,12 +73,11 @@ internal static class CliApplication
     public static RootCommand BuildRootCommand(CliConsole console)
     {
         var root = new RootCommand(
-            "contacts-spec: conformance runs, regeneration with a public-surface report, and contacts from the shell over the ContactsSpec facade.")
+            "contacts-spec: conformance runs, a sandbox of the providers' documented behaviour, docs checks, and contacts from the shell over the ContactsSpec facade.")
         {
             OutputOption,
         };
         root.Subcommands.Add(ConformanceCommand.Create(console));
-        root.Subcommands.Add(RegenerateCommand.Create(console));
         root.Subcommands.Add(ContactsCommand.Create(console));
         root.Subcommands.Add(SandboxCommand.Create(console));
         root.Subcommands.Add(DocsCommand.Create(console));

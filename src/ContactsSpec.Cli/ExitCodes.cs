@@ -8,7 +8,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// A check failed: a conformance case or the coverage gate (<c>conformance</c>), <c>generated/</c> out of date
-    /// with the specs (<c>regenerate --check</c>), or an unexpected failure.
+    /// with the specs (<c>contacts-spec-regenerate --check</c>), or an unexpected failure.
     /// </summary>
     public const int Failure = 1;
 

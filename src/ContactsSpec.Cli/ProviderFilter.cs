@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ContactsSpec.Cli;
 
-/// <summary><c>--provider</c> for <c>conformance</c> and <c>regenerate</c>: repeatable, or a comma-separated list.</summary>
+/// <summary><c>--provider</c> for <c>conformance</c> and <c>contacts-spec-regenerate</c>: repeatable, or a comma-separated list.</summary>
 internal static class ProviderFilter
 {
     public static Option<string[]> CreateOption(string description) => new("--provider", "-p")

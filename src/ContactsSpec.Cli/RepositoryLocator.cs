@@ -22,7 +22,7 @@ internal static class RepositoryLocator
         }
     }
 
-    /// <summary>The checkout a command that changes it (<c>regenerate</c>) needs; a usage error outside one.</summary>
+    /// <summary>The checkout a command that changes it (<c>contacts-spec-regenerate</c>) needs; a usage error outside one.</summary>
     public static string Find(string command) =>
         TryFind() ?? throw CliException.Usage(
             $"`{command}` works on a ContactsSpec checkout (its specs/ and generated/): run it inside one, or set {SpecCatalog.RepositoryVariable} to its folder.");

@@ -7,7 +7,7 @@ namespace ContactsSpec.Cli.Tests;
 /// <summary>
 /// The README's "When a provider changes its docs", end to end in a copy of the repository, on pages the test writes
 /// itself: a changed error list and a new section → <c>docs check</c> names the operation and the section → the spec is
-/// edited → <c>regenerate</c> reports no breaking change and the new case → the main job passes it.
+/// edited → <c>contacts-spec-regenerate</c> reports no breaking change and the new case → the main job passes it.
 /// </summary>
 [TestFixture]
 public sealed partial class DocsWalkthroughTests
@@ -51,8 +51,8 @@ public sealed partial class DocsWalkthroughTests
         var recheck = await CheckAsync(repository, after);
         Assert.That(recheck.ExitCode, Is.EqualTo(0), $"nothing cited differs from the spec now: {recheck}");
 
-        // 3. regenerate: no breaking change in any client, and the new conformance case.
-        var regenerate = await CliTool.RunAsync(["regenerate", "--provider", "wazzup-v3", "-o", "json"], null, repository.Root);
+        // 3. contacts-spec-regenerate: no breaking change in any client, and the new conformance case.
+        var regenerate = await CliTool.RegenerateAsync(["--provider", "wazzup-v3", "-o", "json"], repository.Root);
         var cases = regenerate.Json().GetProperty("cases").EnumerateArray().Single();
         Assert.Multiple(() =>
         {
@@ -84,7 +84,7 @@ public sealed partial class DocsWalkthroughTests
         {
             Assert.That(readme, Does.Contain("## When a provider changes its docs"));
             Assert.That(readme, Does.Contain("-- docs check --provider wazzup-v3 --page "));
-            Assert.That(readme, Does.Contain("-- regenerate --provider wazzup-v3"));
+            Assert.That(readme, Does.Contain("dotnet run --project src/ContactsSpec.Regeneration -- --provider wazzup-v3"));
             Assert.That(readme, Does.Contain("-- conformance --provider wazzup-v3"));
             Assert.That(readme, Does.Contain(NewCase));
         });

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 using ContactsSpec.Cli.Tests.Support;
 using ContactsSpec.Conformance.Invocation;
@@ -90,9 +91,24 @@ public sealed class PackageConsumerTests
         {
             Assert.That(install.ExitCode, Is.Zero, install.Output);
             Assert.That(help.ExitCode, Is.Zero, help.Output);
-            Assert.That(help.Output, Does.Contain("conformance").And.Contain("contacts"));
+            Assert.That(help.Output, Does.Contain("conformance").And.Contain("contacts").And.Not.Contain("regenerate"));
             Assert.That(conformance.ExitCode, Is.Zero, conformance.Output);
             Assert.That(File.Exists(Path.Combine(outside, "artifacts", "conformance", "junit.xml")), Is.True, "reports under the current folder outside a checkout");
+        });
+    }
+
+    [Test]
+    public void The_tool_package_carries_no_satellite_languages_and_no_csharp_compiler()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(Packages, $"ContactsSpec.Cli.{_version}.nupkg"));
+        var files = package.Entries.Select(entry => entry.FullName).Where(name => name.StartsWith("tools/", StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files, Has.Some.EndsWith("/contacts-spec.dll"), "the tool itself");
+            Assert.That(files, Has.None.EndsWith(".resources.dll"), "satellite languages: the tool speaks English");
+            // Roslyn reads generated C# for contacts-spec-regenerate, the maintainers' program, which is not in the tool.
+            Assert.That(files, Has.None.Contains("Microsoft.CodeAnalysis"));
         });
     }
 

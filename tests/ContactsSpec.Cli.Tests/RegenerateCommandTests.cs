@@ -3,7 +3,7 @@ using ContactsSpec.Cli.Tests.Support;
 
 namespace ContactsSpec.Cli.Tests;
 
-/// <summary><c>regenerate</c>: NSwag and Kiota into a temporary folder, the public-surface report, and <c>--check</c> for CI.</summary>
+/// <summary><c>contacts-spec-regenerate</c>: NSwag and Kiota into a temporary folder, the public-surface report, and <c>--check</c> for CI.</summary>
 [TestFixture]
 public sealed class RegenerateCommandTests
 {
@@ -15,7 +15,7 @@ public sealed class RegenerateCommandTests
     [Test]
     public async Task Check_passes_on_a_clean_tree_and_says_so()
     {
-        var run = await CliTool.RunAsync("regenerate", "--check");
+        var run = await CliTool.RegenerateAsync(["--check"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.StandardOutput, Does.Contain("generated/ is in step with specs/.").And.Contain("WazzupV3Client").And.Contain("WazzupV3KiotaClient").And.Contain("up to date"));
@@ -24,7 +24,7 @@ public sealed class RegenerateCommandTests
     [Test]
     public async Task Check_as_json_lists_every_client_up_to_date()
     {
-        var run = await CliTool.RunAsync("regenerate", "--check", "--output", "json");
+        var run = await CliTool.RegenerateAsync(["--check", "--output", "json"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         var json = run.Json();
@@ -52,7 +52,7 @@ public sealed class RegenerateCommandTests
         var committed = File.ReadAllText(repository.PathOf("generated/ContactsSpec.Clients.Wawp/WawpClient.g.cs"));
         var committedKiota = File.ReadAllText(repository.PathOf(KiotaContactName));
 
-        var check = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
+        var check = await CliTool.RegenerateAsync(["--check", "--provider", "wawp", "-o", "json"], repository.Root);
 
         Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
         var clients = check.Json().GetProperty("clients").EnumerateArray().ToList();
@@ -86,7 +86,7 @@ public sealed class RegenerateCommandTests
         Assert.That((changed.GetProperty("before").GetString(), changed.GetProperty("after").GetString()),
             Is.EqualTo(("public bool Ok { get; set; }", "public string Ok { get; set; }")));
 
-        var regenerate = await CliTool.RunAsync(["regenerate", "--provider", "wawp"], null, repository.Root);
+        var regenerate = await CliTool.RegenerateAsync(["--provider", "wawp"], repository.Root);
 
         Assert.That(regenerate.ExitCode, Is.EqualTo(0), regenerate.ToString());
         Assert.That(regenerate.StandardOutput, Does.Contain("regenerated").And.Contain("removed (breaking)").And.Contain("ContactName.Surname"));
@@ -96,7 +96,7 @@ public sealed class RegenerateCommandTests
         Assert.That(baseline, Does.Contain("ContactsSpec.Clients.Wawp.ContactName.Surname: public string? Surname { get; set; }"), "the API change is a change of the baseline's lines");
         Assert.That(baseline, Has.None.StartsWith("ContactsSpec.Clients.Wawp.ContactName.LastName"));
 
-        var again = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp"], null, repository.Root);
+        var again = await CliTool.RegenerateAsync(["--check", "--provider", "wawp"], repository.Root);
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
     }
@@ -110,14 +110,14 @@ public sealed class RegenerateCommandTests
         var baselines = new[] { WawpBaseline, KiotaBaseline }.ToDictionary(path => path, path => File.ReadAllText(repository.PathOf(path)));
         repository.Edit(WawpSpec, yaml => yaml.Replace("        lastName:\n          type: string\n", "        surname:\n          type: string\n", StringComparison.Ordinal));
         // As a build leaves the tree: both clients regenerated in place, their committed baselines not yet rewritten.
-        var build = await CliTool.RunAsync(["regenerate", "--provider", "wawp"], null, repository.Root);
+        var build = await CliTool.RegenerateAsync(["--provider", "wawp"], repository.Root);
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
         foreach (var (path, text) in baselines)
         {
             File.WriteAllText(repository.PathOf(path), text);
         }
 
-        var run = await CliTool.RunAsync(["regenerate", "--provider", "wawp", "-o", "json"], null, repository.Root);
+        var run = await CliTool.RegenerateAsync(["--provider", "wawp", "-o", "json"], repository.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         foreach (var client in run.Json().GetProperty("clients").EnumerateArray())
@@ -142,7 +142,7 @@ public sealed class RegenerateCommandTests
         var committed = File.ReadAllText(repository.PathOf(WawpBaseline));
         repository.Edit(WawpBaseline, text => string.Join('\n', text.Split('\n').Skip(1)));
 
-        var check = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
+        var check = await CliTool.RegenerateAsync(["--check", "--provider", "wawp", "-o", "json"], repository.Root);
 
         var client = check.Json().GetProperty("clients").EnumerateArray().Single(candidate => candidate.GetProperty("generator").GetString() == "nswag");
         Assert.Multiple(() =>
@@ -154,7 +154,7 @@ public sealed class RegenerateCommandTests
             Assert.That(client.GetProperty("changes").EnumerateArray(), Is.Empty, "the code itself is in step");
         });
 
-        var regenerate = await CliTool.RunAsync(["regenerate", "--provider", "wawp"], null, repository.Root);
+        var regenerate = await CliTool.RegenerateAsync(["--provider", "wawp"], repository.Root);
 
         Assert.That(regenerate.ExitCode, Is.EqualTo(0), regenerate.ToString());
         Assert.That(File.ReadAllText(repository.PathOf(WawpBaseline)), Is.EqualTo(committed));
@@ -172,7 +172,7 @@ public sealed class RegenerateCommandTests
             .Replace("                    error: TOO_MACH_ENTITIES\n                    description: Too mach entities per request.\n                    data:\n                      count: 123",
                 "                    error: TOO_MACH_ENTITIES\n                    description: Too mach entities per request.\n                    data:\n                      count: 150", StringComparison.Ordinal));
 
-        var run = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wazzup-v3", "-o", "json"], null, repository.Root);
+        var run = await CliTool.RegenerateAsync(["--check", "--provider", "wazzup-v3", "-o", "json"], repository.Root);
 
         // Kiota's lock file records a hash of the whole spec, so --check also reports the Kiota client out of date.
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
@@ -192,7 +192,7 @@ public sealed class RegenerateCommandTests
     {
         using var repository = new RepositoryCopy();
 
-        var run = await CliTool.RunAsync(["regenerate", "--check", "--provider", "wawp", "-o", "json"], null, repository.Root);
+        var run = await CliTool.RegenerateAsync(["--check", "--provider", "wawp", "-o", "json"], repository.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         var cases = run.Json().GetProperty("cases").EnumerateArray().Single();

@@ -4,8 +4,8 @@ namespace ContactsSpec.Cli.Tests;
 
 /// <summary>
 /// The tool outside a checkout, as an installed tool runs: the specs travel inside it, so <c>conformance</c> and
-/// <c>--sandbox</c> work from any folder; <c>regenerate</c> says it needs a checkout; <c>--specs</c> replays other
-/// specs and says which differ from the built-in ones.
+/// <c>--sandbox</c> work from any folder; the maintainers' <c>contacts-spec-regenerate</c> says it needs a checkout;
+/// <c>--specs</c> replays other specs and says which differ from the built-in ones.
 /// </summary>
 [TestFixture]
 public sealed class StandaloneToolTests
@@ -40,14 +40,14 @@ public sealed class StandaloneToolTests
     }
 
     [Test]
-    public async Task Regenerate_outside_a_checkout_is_a_usage_error_that_says_so()
+    public async Task Regeneration_outside_a_checkout_is_a_usage_error_that_says_so()
     {
         using var folder = new TemporaryFolder();
 
-        var run = await CliTool.RunOutsideCheckoutAsync(folder.Path, "regenerate", "--check");
+        var run = await CliTool.RegenerateAsync(["--check"], outsideFolder: folder.Path);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-        Assert.That(run.StandardError, Does.Contain("`regenerate` works on a ContactsSpec checkout"));
+        Assert.That(run.StandardError, Does.Contain("`contacts-spec-regenerate` works on a ContactsSpec checkout"));
     }
 
     [Test]

@@ -83,7 +83,7 @@ internal static class DocsCommand
 
         if (report.Sections.Any(section => section.Status is CitedSectionStatus.Changed or CitedSectionStatus.Missing))
         {
-            people.MarkupLine("[red]A cited section changed or disappeared.[/] Check the operations that cite it against the page, edit the spec, set each x-source fingerprint to the value on the page, then run [bold]regenerate[/].");
+            people.MarkupLine("[red]A cited section changed or disappeared.[/] Check the operations that cite it against the page, edit the spec, set each x-source fingerprint to the value on the page, then run [bold]contacts-spec-regenerate[/] (dotnet run --project src/ContactsSpec.Regeneration).");
         }
         else if (report.CitedChanged)
         {

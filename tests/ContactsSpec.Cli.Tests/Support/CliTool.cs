@@ -5,7 +5,8 @@ namespace ContactsSpec.Cli.Tests.Support;
 
 /// <summary>
 /// Runs the built tool as a user would: <c>dotnet contacts-spec.dll ...</c> in a child process, with a clean
-/// environment (no credential variables, NO_COLOR), standard input closed and output captured.
+/// environment (no credential variables, NO_COLOR), standard input closed and output captured; and the maintainers'
+/// <c>contacts-spec-regenerate</c> the same way.
 /// </summary>
 internal static class CliTool
 {
@@ -13,9 +14,9 @@ internal static class CliTool
 
     public static string RepositoryRoot { get; } = SpecCatalog.FindRepositoryRoot();
 
-    public static string DllPath { get; } =
-        typeof(CliTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "ContactsSpecCli").Value
-        ?? throw new InvalidOperationException("The test assembly does not say where contacts-spec.dll was built.");
+    public static string DllPath { get; } = BuiltPath("ContactsSpecCli", "contacts-spec.dll");
+
+    public static string RegenerateDllPath { get; } = BuiltPath("ContactsSpecRegeneration", "contacts-spec-regenerate.dll");
 
     /// <summary>The NSwag client projects under generated/ (the facade's package depends on each), by project name.</summary>
     public static IReadOnlyList<string> GeneratedClientProjects { get; } =
@@ -47,4 +48,18 @@ internal static class CliTool
         var result = await ProcessRunner.RunAsync("dotnet", [DllPath, .. arguments], workingDirectory ?? Path.GetTempPath(), Timeout, variables, standardInput);
         return new CliRun(arguments, result.ExitCode, result.StandardOutput, result.StandardError);
     }
+
+    /// <summary>Runs <c>contacts-spec-regenerate</c> on <paramref name="repository"/> (default: this checkout), or outside any checkout from <paramref name="outsideFolder"/>.</summary>
+    public static async Task<CliRun> RegenerateAsync(string[] arguments, string? repository = null, string? outsideFolder = null)
+    {
+        var variables = outsideFolder is null
+            ? new Dictionary<string, string> { [SpecCatalog.RepositoryVariable] = repository ?? RepositoryRoot }
+            : [];
+        var result = await ProcessRunner.RunAsync("dotnet", [RegenerateDllPath, .. arguments], outsideFolder ?? Path.GetTempPath(), Timeout, variables, null);
+        return new CliRun(arguments, result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    private static string BuiltPath(string key, string file) =>
+        typeof(CliTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value
+        ?? throw new InvalidOperationException($"The test assembly does not say where {file} was built.");
 }

@@ -1,7 +1,7 @@
 using ContactsSpec.Conformance.Cases;
 using ContactsSpec.Specs;
 
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// The conformance cases a spec edit adds, removes or changes: the cases derived from the spec as git's

@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// Compares two public surfaces. Types are matched by full name; members by declaring type, kind and name, so

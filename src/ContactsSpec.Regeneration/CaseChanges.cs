@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// How a provider's conformance cases changed between the spec at <see cref="Baseline"/> and the spec in the checkout:

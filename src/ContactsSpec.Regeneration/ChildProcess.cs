@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using ContactsSpec.Cli;
 
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>Runs a program the tool needs (dotnet for restore, MSBuild, NSwag and the Kiota tool; git) and collects what it printed.</summary>
 internal static class ChildProcess

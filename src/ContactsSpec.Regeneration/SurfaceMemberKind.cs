@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>What a public-surface entry is.</summary>
 internal enum SurfaceMemberKind

@@ -1,4 +1,6 @@
-namespace ContactsSpec.Cli.Regeneration;
+using ContactsSpec.Cli;
+
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// Runs the Kiota tool exactly as Directory.Build.targets does (the pinned local tool, offline, the same settings and

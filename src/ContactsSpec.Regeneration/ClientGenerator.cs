@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>Which generator makes a client under <c>generated/</c>.</summary>
 internal enum ClientGenerator

@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>How a surface entry changed.</summary>
 internal enum SurfaceChangeKind

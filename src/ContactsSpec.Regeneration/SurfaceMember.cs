@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>One entry of a generated client's public surface.</summary>
 /// <param name="TypeName">The declaring type's full name (the type itself for <see cref="SurfaceMemberKind.Type"/>).</param>

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
+using ContactsSpec.Cli;
 
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// One client item of a project under <c>generated/</c>, resolved as Directory.Build.targets resolves it. An

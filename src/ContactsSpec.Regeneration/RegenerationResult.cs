@@ -1,4 +1,4 @@
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>Where a client stands after <c>regenerate</c>.</summary>
 internal enum RegenerationStatus

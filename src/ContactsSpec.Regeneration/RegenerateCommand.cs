@@ -1,11 +1,12 @@
 using System.CommandLine;
+using ContactsSpec.Cli;
 using ContactsSpec.Cli.Output;
 using Spectre.Console;
 
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
-/// <c>regenerate</c>: runs NSwag and Kiota on every spec into a temporary folder, reports per client what changed in
+/// <c>contacts-spec-regenerate</c>: runs NSwag and Kiota on every spec into a temporary folder, reports per client what changed in
 /// its public surface (removed and changed entries are breaking) and, per provider, the conformance cases the spec's
 /// uncommitted edit adds, removes or changes; then copies changed output into <c>generated/</c>.
 /// <c>--check</c> changes nothing and exits 1 when <c>generated/</c> is out of date with the specs.
@@ -17,16 +18,17 @@ internal static class RegenerateCommand
     // Beside each generated project: <ClientName>.public-api.txt, its public API baseline.
     private const string BaselineSuffix = ".public-api.txt";
 
-    public static Command Create(CliConsole console)
+    public static RootCommand CreateRoot(CliConsole console)
     {
         var provider = ProviderFilter.CreateOption("Regenerate only these providers' clients (repeat the option or separate with commas). Default: all.");
         var check = new Option<bool>("--check")
         {
             Description = "Change nothing; exit 1 when generated/ is out of date with specs/ (for CI).",
         };
-        var command = new Command("regenerate", "Regenerate the NSwag and Kiota clients from the specs and report what changed in each client's public surface.")
+        var command = new RootCommand(
+            "contacts-spec-regenerate: regenerate the NSwag and Kiota clients of a ContactsSpec checkout from its specs and report what changed in each client's public surface.")
         {
-            provider, check,
+            CliApplication.OutputOption, provider, check,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             console, parse.GetValue(CliApplication.OutputOption), parse.GetValue(provider), parse.GetValue(check), cancellationToken));
@@ -35,7 +37,7 @@ internal static class RegenerateCommand
 
     private static async Task<int> RunAsync(CliConsole console, OutputFormat format, string[]? providers, bool check, CancellationToken cancellationToken)
     {
-        var repository = RepositoryLocator.Find("regenerate");
+        var repository = RepositoryLocator.Find("contacts-spec-regenerate");
         var all = GeneratedClient.FindAll(repository);
         var selected = ProviderFilter.Read(providers, [.. all.Select(client => client.Provider).Distinct()]);
         var clients = all.Where(client => selected is null || selected.Contains(client.Provider)).ToList();

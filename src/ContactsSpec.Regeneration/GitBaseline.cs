@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace ContactsSpec.Cli.Regeneration;
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// Files as the last commit (git's <c>HEAD</c>) has them: what a spec edit or a regenerated client is compared with,

@@ -1,4 +1,6 @@
-namespace ContactsSpec.Cli.Regeneration;
+using ContactsSpec.Cli;
+
+namespace ContactsSpec.Regeneration;
 
 /// <summary>
 /// Runs NSwag.MSBuild's generator exactly as Directory.Build.targets does (same binary, settings and variables, from
