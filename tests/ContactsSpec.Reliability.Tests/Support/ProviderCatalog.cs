@@ -87,6 +87,16 @@ internal static class ProviderCatalog
         new(ContactsProviders.WazzupV3, ContactsOperations.DeleteMany, "bulkDeleteContacts", "PATCH", "/v3/contacts/bulk_delete", true, true, DeleteManyAsync),
     ];
 
+    /// <summary>
+    /// Spec operations (<c>provider/operationId</c>) not in <see cref="Operations"/>, because the facade sends them only
+    /// as a variant of an operation that is: the reliability suite drives the facade's calls, not every request.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ReachedThroughAnother = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["wamm/contactToUser"] = "sent by an upsert with a responsible user, after its contactTo",
+        ["wazzup-v2/updateContacts"] = "sent instead of createContacts when UpsertMethod is Update",
+    };
+
     /// <summary>Whether the operation (<c>provider/operationId</c>) is one the facade never sends twice after an ambiguous failure.</summary>
     public static bool IsNonIdempotent(string operation) => Operations.Any(candidate => !candidate.Idempotent && candidate.ToString() == operation);
 
