@@ -3,13 +3,13 @@ namespace ContactsSpec.Cli.Tests.Support;
 /// <summary>
 /// A throwaway repository for tests that change specs or generated code: the solution file (the root marker),
 /// the build files, the tool manifest, specs/, docs/ and the generated projects copied, so that the copy restores
-/// NSwag.MSBuild and the Kiota tool itself.
+/// NSwag.MSBuild and the Kiota tool itself; and src/ too when the copy is to build the facade and the tool.
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
-    public RepositoryCopy()
+    public RepositoryCopy(bool withSources = false)
     {
         var source = CliTool.RepositoryRoot;
         foreach (var file in new[] { "ContactsSpec.sln", "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
@@ -21,11 +21,23 @@ internal sealed class RepositoryCopy : IDisposable
         CopyTree(Path.Combine(source, "specs"), Path.Combine(Root, "specs"), _ => true);
         CopyTree(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), _ => true);
         CopyTree(Path.Combine(source, "generated"), Path.Combine(Root, "generated"), _ => true);
+        if (withSources)
+        {
+            CopyTree(Path.Combine(source, "src"), Path.Combine(Root, "src"), _ => true);
+        }
     }
 
     public string Root => _folder.Path;
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Writes <paramref name="relative"/> as <paramref name="source"/> is, each pair of <paramref name="renames"/> replaced in turn.</summary>
+    public void CopyAs(string source, string relative, params (string From, string To)[] renames)
+    {
+        var text = renames.Aggregate(File.ReadAllText(PathOf(source)), (current, rename) => current.Replace(rename.From, rename.To, StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        File.WriteAllText(PathOf(relative), text);
+    }
 
     public void Edit(string relative, Func<string, string> change)
     {
