@@ -9,13 +9,17 @@ internal sealed class ContactsProvider
 {
     private readonly Func<ContactsClientOptions> _createOptions;
 
-    internal ContactsProvider(string key, string displayName, Func<ContactsClientOptions> createOptions, IReadOnlyList<ContactsCredential> credentials, Type generatedClientType)
+    internal ContactsProvider(
+        string key, string displayName, Func<ContactsClientOptions> createOptions, IReadOnlyList<ContactsCredential> credentials, Type generatedClientType,
+        IReadOnlyDictionary<string, ContactsOperations> operations)
     {
         Key = key;
         DisplayName = displayName;
         _createOptions = createOptions;
         Credentials = credentials;
         GeneratedClientType = generatedClientType;
+        Operations = operations;
+        SupportedOperations = operations.Values.Aggregate(ContactsOperations.None, (all, sent) => all | sent);
         var blank = createOptions();
         OptionsType = blank.GetType();
         DefaultBaseUri = blank.DefaultBaseUri;
@@ -38,6 +42,15 @@ internal sealed class ContactsProvider
 
     /// <summary>The client NSwag generates from the provider's spec (<c>ContactsSpec.Clients.WazzupV3.WazzupV3Client</c>).</summary>
     public Type GeneratedClientType { get; }
+
+    /// <summary>
+    /// Every operation of the provider's spec, by operationId, with the facade operations that send its request
+    /// (<c>upsertContacts</c>: <see cref="ContactsOperations.Upsert"/> and <see cref="ContactsOperations.UpsertMany"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, ContactsOperations> Operations { get; }
+
+    /// <summary>What the facade supports for this provider: every operation some spec operation serves (<see cref="ContactsCapabilities.Operations"/>).</summary>
+    public ContactsOperations SupportedOperations { get; }
 
     /// <summary>
     /// New options for this provider with the given credentials, by <see cref="ContactsCredential.Name"/>; a credential

@@ -31,10 +31,11 @@ public sealed class AddingAProviderWalkthroughTests
         repository.CopyAs("src/ContactsSpec/WawpContactsOptions.cs", "src/ContactsSpec/AcmeContactsOptions.cs", Renames);
         repository.CopyAs("src/ContactsSpec/Adapters/WawpContactsAdapter.cs", "src/ContactsSpec/Adapters/AcmeContactsAdapter.cs", Renames);
 
-        // 4. The registry entry and its key, the DI method, and the new public members in the API baseline.
+        // 4. The registry entry (its credentials, its generated client, its spec's operations) and its key, the DI method,
+        // and the new public members in the API baseline.
         repository.Edit("src/ContactsSpec/ContactsProviders.cs", code => Duplicated(
             Duplicated(code, "    /// <summary>Wawp v2.</summary>", "public const string Wawp = \"wawp\";\n"),
-            "        new(Wawp, ", "typeof(WawpClient)),\n")
+            "        new(Wawp, ", "Sends((\"upsertContact\", Upserts))),\n")
             .Replace("using ContactsSpec.Clients.Wawp;\n", "using ContactsSpec.Clients.Acme;\nusing ContactsSpec.Clients.Wawp;\n", StringComparison.Ordinal));
         repository.Edit("src/ContactsSpec/ContactsBuilder.cs", code => Duplicated(code, "    /// <summary>Adds Wawp.</summary>", "Add(ContactsProviders.Wawp, configure);\n"));
         repository.Edit("src/ContactsSpec/PublicAPI.Unshipped.txt", baseline => baseline + string.Concat(

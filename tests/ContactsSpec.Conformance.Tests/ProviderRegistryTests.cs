@@ -44,6 +44,21 @@ public sealed class ProviderRegistryTests
     }
 
     [TestCaseSource(nameof(Providers))]
+    public async Task The_registered_operations_are_the_specs_and_the_facade_calls_each(string key)
+    {
+        var provider = ContactsProviders.Find(key);
+        var spec = (await ConformanceSuite.SpecsAsync()).Single(candidate => candidate.Key == key);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.Operations.Keys, Is.EquivalentTo(spec.Operations.Select(operation => operation.Id)), "every operation of the spec, and only those");
+            Assert.That(provider.Operations.Values, Has.None.EqualTo(ContactsOperations.None), "each serves a facade operation");
+            Assert.That(spec.Operations.Where(operation => !FacadeInvoker.IsReachable(operation)).Select(operation => operation.Id), Is.Empty,
+                "the conformance suite has a facade call for each");
+        });
+    }
+
+    [TestCaseSource(nameof(Providers))]
     public async Task The_options_generated_client_and_host_agree_with_the_registry(string key)
     {
         var provider = ContactsProviders.Find(key);

@@ -25,4 +25,14 @@ public sealed class ProviderCatalogTests
             Assert.That(driven.Concat(ProviderCatalog.ReachedThroughAnother.Keys), Is.EquivalentTo(declared));
         });
     }
+
+    [Test]
+    public void Each_row_calls_a_facade_operation_its_spec_operation_serves_in_the_registry()
+    {
+        var mismatched = ProviderCatalog.Operations
+            .Where(row => (ContactsProviders.Find(row.Provider).Operations.GetValueOrDefault(row.SpecOperationId) & row.Operation) != row.Operation)
+            .Select(row => $"{row} as {row.Operation}");
+
+        Assert.That(mismatched, Is.Empty);
+    }
 }

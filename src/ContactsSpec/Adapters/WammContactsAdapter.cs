@@ -55,8 +55,8 @@ internal sealed class WammContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wamm,
         // No batch endpoints: MaxUpsertBatchSize and MaxDeleteBatchSize stay null and the facade fans out.
-        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get
-            | ContactsOperations.Delete | ContactsOperations.DeleteMany,
+        // The registry declares which spec operation serves which facade operation.
+        Operations = ContactsProviders.Find(ContactsProviders.Wamm).SupportedOperations,
         // FirstName and LastName are stored joined into the name (Contact.DisplayName). ResponsibleUserId is set by
         // a second call, contact_to_user, after contact_to has written the contact.
         StoredFields = new HashSet<ContactField>

@@ -38,8 +38,8 @@ internal sealed class WasmsContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wasms,
         // No batch routes (the batch sizes stay null, so the facade fans many-item calls out) and no read-one route.
-        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.List
-            | ContactsOperations.Delete | ContactsOperations.DeleteMany | ContactsOperations.Groups,
+        // The registry declares which spec operation serves which facade operation.
+        Operations = ContactsProviders.Find(ContactsProviders.Wasms).SupportedOperations,
         // No Id: WaSMS assigns its own numeric id, so one set by the caller is not stored. First and last name
         // are stored as the display name they are joined into.
         StoredFields = new HashSet<ContactField>

@@ -32,7 +32,8 @@ internal sealed class WawpContactsAdapter : ContactsAdapter
     {
         Provider = ContactsProviders.Wawp,
         // Only the upsert exists; UpsertMany fans out single calls (no batch size).
-        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany,
+        // The registry declares which spec operation serves which facade operation.
+        Operations = ContactsProviders.Find(ContactsProviders.Wawp).SupportedOperations,
         // Phone is stored as the chat id it becomes when no Id is given.
         StoredFields = new HashSet<ContactField>
         {

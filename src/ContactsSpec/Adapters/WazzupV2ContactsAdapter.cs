@@ -30,8 +30,8 @@ internal sealed class WazzupV2ContactsAdapter : ContactsAdapter
     public override ContactsCapabilities Capabilities { get; } = new()
     {
         Provider = ContactsProviders.WazzupV2,
-        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
-            | ContactsOperations.Delete | ContactsOperations.DeleteMany,
+        // The registry declares which spec operation serves which facade operation.
+        Operations = ContactsProviders.Find(ContactsProviders.WazzupV2).SupportedOperations,
         StoredFields = new HashSet<ContactField>
         {
             ContactField.Id, ContactField.Name, ContactField.FirstName, ContactField.LastName, ContactField.Web,

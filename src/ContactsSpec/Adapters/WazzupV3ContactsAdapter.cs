@@ -28,8 +28,8 @@ internal sealed class WazzupV3ContactsAdapter : ContactsAdapter
     public override ContactsCapabilities Capabilities { get; } = new()
     {
         Provider = ContactsProviders.WazzupV3,
-        Operations = ContactsOperations.Upsert | ContactsOperations.UpsertMany | ContactsOperations.Get | ContactsOperations.List
-            | ContactsOperations.Delete | ContactsOperations.DeleteMany,
+        // The registry declares which spec operation serves which facade operation.
+        Operations = ContactsProviders.Find(ContactsProviders.WazzupV3).SupportedOperations,
         StoredFields = new HashSet<ContactField>
         {
             ContactField.Id, ContactField.Name, ContactField.FirstName, ContactField.LastName, ContactField.Web,
