@@ -120,7 +120,7 @@ namespace ContactsSpec.Clients.Wamm
 
         /// <summary>
         /// API token from the WAMM.chat account settings. Set once; every operation that needs it sends it where the provider
-        /// expects it (the 'token' parameter), and an operation called while it is unset throws
+        /// expects it (the 'token' parameter), and an operation called while it is null or empty throws
         /// <see cref="System.InvalidOperationException"/> before anything is sent.
         /// </summary>
         public string? Token { get; set; }
@@ -154,7 +154,7 @@ namespace ContactsSpec.Clients.Wamm
         /// <exception cref="WammClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WammResult> ContactToAsync(string phone, string name, string? info = null, string? email = null, string? web = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactToAsync.");
+            var token = string.IsNullOrEmpty(Token) ? throw new System.InvalidOperationException("WammClient.Token is not set (null or empty): set it once on the client before calling ContactToAsync.") : Token;
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -245,7 +245,7 @@ namespace ContactsSpec.Clients.Wamm
         /// <exception cref="WammClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WammContactResponse> ContactGetAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactGetAsync.");
+            var token = string.IsNullOrEmpty(Token) ? throw new System.InvalidOperationException("WammClient.Token is not set (null or empty): set it once on the client before calling ContactGetAsync.") : Token;
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -301,7 +301,7 @@ namespace ContactsSpec.Clients.Wamm
         /// <exception cref="WammClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WammResult> ContactDeleteAsync(string phone, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactDeleteAsync.");
+            var token = string.IsNullOrEmpty(Token) ? throw new System.InvalidOperationException("WammClient.Token is not set (null or empty): set it once on the client before calling ContactDeleteAsync.") : Token;
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -362,7 +362,7 @@ namespace ContactsSpec.Clients.Wamm
         /// <exception cref="WammClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WammResult> ContactToUserAsync(string phone, string user_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var token = Token ?? throw new System.InvalidOperationException("WammClient.Token is not set: set it once on the client before calling ContactToUserAsync.");
+            var token = string.IsNullOrEmpty(Token) ? throw new System.InvalidOperationException("WammClient.Token is not set (null or empty): set it once on the client before calling ContactToUserAsync.") : Token;
 
             if (phone == null)
                 throw new System.ArgumentNullException("phone");
@@ -539,10 +539,11 @@ namespace ContactsSpec.Clients.Wamm
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWammClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WammClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWammClient, WammClient>(services, (httpClient, _) =>
+            // Named and configured as AddHttpClient<IWammClient, WammClient> would (ConfigureHttpClient chained on the returned
+            // builder runs after configureClient); only the typed client's creation adds the credentials.
+            var builder = Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "IWammClient", client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<IWammClient>(builder, (httpClient, _) =>
             {
-                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
-                configureClient?.Invoke(httpClient);
                 var client = new WammClient(httpClient);
                 configure?.Invoke(client);
                 return client;

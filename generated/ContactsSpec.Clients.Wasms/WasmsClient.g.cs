@@ -137,7 +137,7 @@ namespace ContactsSpec.Clients.Wasms
 
         /// <summary>
         /// API secret from the account's Tools -&gt; API Keys page. Set once; every operation that needs it sends it where the provider
-        /// expects it (the 'secret' parameter), and an operation called while it is unset throws
+        /// expects it (the 'secret' parameter), and an operation called while it is null or empty throws
         /// <see cref="System.InvalidOperationException"/> before anything is sent.
         /// </summary>
         public string? Secret { get; set; }
@@ -166,7 +166,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateContactAsync(string? phone = null, string? name = null, string? groups = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling CreateContactAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling CreateContactAsync.") : Secret;
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -227,7 +227,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> CreateGroupAsync(string? name = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling CreateGroupAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling CreateGroupAsync.") : Secret;
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -283,7 +283,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteContactAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling DeleteContactAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling DeleteContactAsync.") : Secret;
 
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -346,7 +346,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> GetContactsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling GetContactsAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling GetContactsAsync.") : Secret;
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -416,7 +416,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> GetGroupsAsync(int? limit = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling GetGroupsAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling GetGroupsAsync.") : Secret;
 
             var url_ = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
             url_.AppendLiteral(_baseUrl);
@@ -485,7 +485,7 @@ namespace ContactsSpec.Clients.Wasms
         /// <exception cref="WasmsClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WasmsResponse> DeleteGroupAsync(int id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var secret = Secret ?? throw new System.InvalidOperationException("WasmsClient.Secret is not set: set it once on the client before calling DeleteGroupAsync.");
+            var secret = string.IsNullOrEmpty(Secret) ? throw new System.InvalidOperationException("WasmsClient.Secret is not set (null or empty): set it once on the client before calling DeleteGroupAsync.") : Secret;
 
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -663,10 +663,11 @@ namespace ContactsSpec.Clients.Wasms
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWasmsClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WasmsClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWasmsClient, WasmsClient>(services, (httpClient, _) =>
+            // Named and configured as AddHttpClient<IWasmsClient, WasmsClient> would (ConfigureHttpClient chained on the returned
+            // builder runs after configureClient); only the typed client's creation adds the credentials.
+            var builder = Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "IWasmsClient", client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<IWasmsClient>(builder, (httpClient, _) =>
             {
-                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
-                configureClient?.Invoke(httpClient);
                 var client = new WasmsClient(httpClient);
                 configure?.Invoke(client);
                 return client;

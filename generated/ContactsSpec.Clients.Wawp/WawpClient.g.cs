@@ -74,14 +74,14 @@ namespace ContactsSpec.Clients.Wawp
 
         /// <summary>
         /// Id of the Wawp WhatsApp instance whose phone address book is changed. Set once; every operation that needs it sends it where the provider
-        /// expects it (the 'instance_id' parameter), and an operation called while it is unset throws
+        /// expects it (the 'instance_id' parameter), and an operation called while it is null or empty throws
         /// <see cref="System.InvalidOperationException"/> before anything is sent.
         /// </summary>
         public string? InstanceId { get; set; }
 
         /// <summary>
         /// API access token of the Wawp account. Set once; every operation that needs it sends it where the provider
-        /// expects it (the 'access_token' parameter), and an operation called while it is unset throws
+        /// expects it (the 'access_token' parameter), and an operation called while it is null or empty throws
         /// <see cref="System.InvalidOperationException"/> before anything is sent.
         /// </summary>
         public string? AccessToken { get; set; }
@@ -109,9 +109,9 @@ namespace ContactsSpec.Clients.Wawp
         /// <exception cref="WawpClientException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<WawpOk> UpsertContactAsync(string chatId, ContactName body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var instance_id = InstanceId ?? throw new System.InvalidOperationException("WawpClient.InstanceId is not set: set it once on the client before calling UpsertContactAsync.");
+            var instance_id = string.IsNullOrEmpty(InstanceId) ? throw new System.InvalidOperationException("WawpClient.InstanceId is not set (null or empty): set it once on the client before calling UpsertContactAsync.") : InstanceId;
 
-            var access_token = AccessToken ?? throw new System.InvalidOperationException("WawpClient.AccessToken is not set: set it once on the client before calling UpsertContactAsync.");
+            var access_token = string.IsNullOrEmpty(AccessToken) ? throw new System.InvalidOperationException("WawpClient.AccessToken is not set (null or empty): set it once on the client before calling UpsertContactAsync.") : AccessToken;
 
             if (chatId == null)
                 throw new System.ArgumentNullException("chatId");
@@ -331,10 +331,11 @@ namespace ContactsSpec.Clients.Wawp
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddWawpClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<System.Net.Http.HttpClient>? configureClient = null, System.Action<WawpClient>? configure = null)
         {
             System.ArgumentNullException.ThrowIfNull(services);
-            return Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IWawpClient, WawpClient>(services, (httpClient, _) =>
+            // Named and configured as AddHttpClient<IWawpClient, WawpClient> would (ConfigureHttpClient chained on the returned
+            // builder runs after configureClient); only the typed client's creation adds the credentials.
+            var builder = Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, "IWawpClient", client => configureClient?.Invoke(client));
+            return Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<IWawpClient>(builder, (httpClient, _) =>
             {
-                // The HttpClient is configured before the client reads its BaseAddress in the constructor.
-                configureClient?.Invoke(httpClient);
                 var client = new WawpClient(httpClient);
                 configure?.Invoke(client);
                 return client;

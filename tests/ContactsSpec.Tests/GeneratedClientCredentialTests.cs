@@ -110,6 +110,41 @@ public sealed class GeneratedClientCredentialTests
         }));
     }
 
+    [Test]
+    public async Task The_registration_configures_the_http_client_as_the_factory_does_so_a_chained_configuration_comes_last()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Json(WammAnswer));
+        var services = new ServiceCollection();
+        services.AddWammClient(http => http.BaseAddress = new Uri("https://first.test/"), client => client.Token = "token-1")
+            .ConfigureHttpClient(http => http.BaseAddress = new Uri("https://chained.test/"))
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IWammClient>().ContactDeleteAsync("1");
+        using var named = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IWammClient));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Requests.Single().Uri.Host, Is.EqualTo("chained.test"));
+            Assert.That(named.BaseAddress, Is.EqualTo(new Uri("https://chained.test/")), "the named client the registration configures");
+        });
+    }
+
+    [Test]
+    public void An_empty_credential_counts_as_unset()
+    {
+        var handler = new ScriptedHandler(_ => Respond.Json(WammAnswer));
+        using var http = new HttpClient(handler);
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => new WasmsClient(http) { Secret = string.Empty }.GetContactsAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith("WasmsClient.Secret is not set"));
+            Assert.That(handler.Requests, Is.Empty);
+        });
+    }
+
     [TestCase(typeof(WammClient), "token")]
     [TestCase(typeof(WawpClient), "instance_id")]
     [TestCase(typeof(WawpClient), "access_token")]
@@ -120,6 +155,8 @@ public sealed class GeneratedClientCredentialTests
             .Concat(client.GetInterface($"I{client.Name}")!.GetMethods())
             .Where(method => method.Name.EndsWith("Async", StringComparison.Ordinal));
 
-        Assert.That(methods.SelectMany(method => method.GetParameters()).Select(parameter => parameter.Name), Has.None.EqualTo(credential));
+        // Compared without case or separators, so that a generator renaming instance_id to instanceId is still caught.
+        static string Normalized(string? name) => (name ?? string.Empty).Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.That(methods.SelectMany(method => method.GetParameters()).Select(parameter => Normalized(parameter.Name)), Has.None.EqualTo(Normalized(credential)));
     }
 }

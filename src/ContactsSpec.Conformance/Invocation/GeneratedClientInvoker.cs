@@ -41,23 +41,22 @@ public static class GeneratedClientInvoker
     private static void SetCredentials(object client, SpecOperation operation)
     {
         var credentials = operation.Parameters.Where(SpecCredentials.IsCredential)
-            .Select(parameter => (Name: parameter.Name!, Example: (JsonNode?)JsonValue.Create(SpecOperation.ParameterText(parameter))));
-        if (operation.RequestBodyExample is JsonObject form)
-        {
-            var credentialFields = operation.RequestBodyContent.Values
-                .SelectMany(media => media.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
-                .Where(property => SpecCredentials.IsCredential(property.Value))
-                .Select(property => property.Key)
-                .ToHashSet(StringComparer.Ordinal);
-            credentials = credentials.Concat(form.Where(field => credentialFields.Contains(field.Key)).Select(field => (Name: field.Key, Example: field.Value)));
-        }
+            .Select(parameter => (Name: parameter.Name!, Value: (string?)SpecOperation.ParameterText(parameter)))
+            .ToList();
+        var credentialFields = operation.RequestBodyContent.Values
+            .SelectMany(media => media.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            .Where(property => SpecCredentials.IsCredential(property.Value))
+            .Select(property => property.Key)
+            .Distinct(StringComparer.Ordinal);
+        credentials.AddRange(credentialFields.Select(field => (Name: field, Value: SpecJson.Text((operation.RequestBodyExample as JsonObject)?[field]))));
 
-        foreach (var (name, example) in credentials)
+        foreach (var (name, value) in credentials)
         {
             var property = client.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .SingleOrDefault(candidate => candidate.CanWrite && candidate.PropertyType == typeof(string) && SameName(name, candidate.Name))
                 ?? throw new InvalidOperationException($"{operation}: {client.GetType().Name} has no property for its credential '{name}'.");
-            property.SetValue(client, SpecJson.Text(example));
+            property.SetValue(client, value ?? throw new InvalidOperationException(
+                $"{operation}: the request example gives no value for the credential '{name}' (specs/README.md, rule 3)."));
         }
     }
 
