@@ -3,10 +3,10 @@ using ContactsSpec.Cli;
 
 namespace ContactsSpec.Regeneration;
 
-/// <summary>Runs a program the tool needs (dotnet for restore, MSBuild, NSwag and the Kiota tool; git) and collects what it printed.</summary>
+/// <summary>Runs a program regeneration needs (dotnet for restore, MSBuild, NSwag and the Kiota tool; git) and collects what it printed.</summary>
 internal static class ChildProcess
 {
-    /// <summary>The build's dotnet when the tool runs under one (dotnet run, dotnet test), else the one on PATH.</summary>
+    /// <summary>The build's dotnet when this program runs under one (dotnet run, dotnet test), else the one on PATH.</summary>
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     public static Task<(int ExitCode, string Output, string Errors)> RunDotnetAsync(

@@ -297,7 +297,7 @@ internal static class RegenerateCommand
         }
         else if (result.Check)
         {
-            console.MarkupLine("[red bold]generated/ is out of date with specs/[/]: run [bold]contacts-spec regenerate[/] (or dotnet build) and commit the result.");
+            console.MarkupLine("[red bold]generated/ is out of date with specs/[/]: run [bold]dotnet run --project src/ContactsSpec.Regeneration[/] (contacts-spec-regenerate; or dotnet build) and commit the result.");
         }
         else
         {

@@ -1,6 +1,6 @@
 namespace ContactsSpec.Regeneration;
 
-/// <summary>Where a client stands after <c>regenerate</c>.</summary>
+/// <summary>Where a client stands after <c>contacts-spec-regenerate</c>.</summary>
 internal enum RegenerationStatus
 {
     /// <summary>The generator's output equals the committed file (NSwag) or folder (Kiota), byte for byte, and so does the public API baseline.</summary>
@@ -13,7 +13,7 @@ internal enum RegenerationStatus
     Regenerated,
 }
 
-/// <summary>The <c>regenerate --output json</c> document: each client, and each provider's conformance cases against git's HEAD.</summary>
+/// <summary>The <c>contacts-spec-regenerate --output json</c> document: each client, and each provider's conformance cases against git's HEAD.</summary>
 internal sealed record RegenerationResult(bool Check, bool UpToDate, IReadOnlyList<ClientRegeneration> Clients, IReadOnlyList<CaseChanges> Cases);
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace ContactsSpec.Cli.Tests;
 /// <summary>
 /// Dependency rules between the parts, read from the built assemblies. The tool's everyday <c>contacts</c> commands
 /// are a facade client: they reach the conformance harness, the spec model and WireMock.Net only through
-/// <c>Sandbox/</c>, for <c>--sandbox</c>. Each assembly keeps to one JSON model.
+/// <c>Sandbox/</c>, for <c>--sandbox</c>. Each assembly keeps to one JSON model (contacts-spec-regenerate's too).
 /// </summary>
 [TestFixture]
 public sealed class ArchitectureTests
@@ -18,6 +18,8 @@ public sealed class ArchitectureTests
 
     // Loaded into this process (its dependencies from its own folder), so that a rule can name the types it reads.
     private static readonly Lazy<Assembly> Tool = new(() => Assembly.LoadFrom(CliTool.DllPath));
+
+    private static readonly Lazy<Assembly> Regeneration = new(() => Assembly.LoadFrom(CliTool.RegenerateDllPath));
 
     private static readonly string[] JsonElementModel = ["System.Text.Json.JsonElement", "System.Text.Json.JsonDocument"];
 
@@ -28,6 +30,8 @@ public sealed class ArchitectureTests
             .SetArgDisplayNames("facade");
         yield return new TestCaseData("the tool", (Func<Assembly>)(() => Tool.Value), new[] { "System.Text.Json.Nodes", "Newtonsoft.Json" })
             .SetArgDisplayNames("tool");
+        yield return new TestCaseData("contacts-spec-regenerate", (Func<Assembly>)(() => Regeneration.Value), new[] { "System.Text.Json.Nodes", "Newtonsoft.Json" })
+            .SetArgDisplayNames("regeneration");
 
         // The spec model and the harness use JsonNode, the model of Microsoft.OpenApi and JsonSchema.Net.
         yield return new TestCaseData("the spec model", (Func<Assembly>)(() => typeof(ProviderSpec).Assembly), JsonElementModel.Append("Newtonsoft.Json").ToArray())

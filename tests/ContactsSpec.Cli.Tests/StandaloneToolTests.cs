@@ -40,6 +40,14 @@ public sealed class StandaloneToolTests
     }
 
     [Test]
+    public async Task The_tool_has_no_regenerate_command_it_is_the_maintainers_program()
+    {
+        var run = await CliTool.RunAsync("regenerate", "--check");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+    }
+
+    [Test]
     public async Task Regeneration_outside_a_checkout_is_a_usage_error_that_says_so()
     {
         using var folder = new TemporaryFolder();

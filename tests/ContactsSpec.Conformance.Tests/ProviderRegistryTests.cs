@@ -75,6 +75,8 @@ public sealed class ProviderRegistryTests
             Assert.That(provider.GeneratedClientType.Assembly.GetName().Name, Is.EqualTo(provider.GeneratedClientType.Namespace));
             Assert.That(File.Exists(Path.Combine(ConformanceSuite.RepositoryRoot, "generated", provider.GeneratedClientType.Namespace!, $"{provider.GeneratedClientType.Namespace}.csproj")),
                 Is.True, "the generated client's project under generated/");
+            Assert.That(File.ReadAllText(Path.Combine(ConformanceSuite.RepositoryRoot, "ContactsSpec.sln")), Does.Contain($"{provider.GeneratedClientType.Namespace}.csproj\""),
+                "the generated client's project in the solution");
         });
     }
 
@@ -123,6 +125,9 @@ public sealed class ProviderRegistryTests
                 Has.Some.StartsWith(flags), "the README's credentials table lists its flags");
             Assert.That(readme.Where(line => line.StartsWith($"| `{key}` |", StringComparison.Ordinal)).Select(line => line.Split('|')[3].Trim()),
                 Has.Some.EqualTo(variables), "and its environment variables");
+            Assert.That(readme.Where(line => line.StartsWith($"| `{key}` |", StringComparison.Ordinal)),
+                Has.Some.Matches<string>(line => provider.Operations.Keys.All(operation => line.Contains($"`{operation}`", StringComparison.Ordinal))),
+                "the README's providers table lists every operation");
         });
     }
 }

@@ -8,6 +8,8 @@ namespace ContactsSpec.Tests;
 [TestFixture]
 public sealed class OptionsTests
 {
+    private const string CredentialMark = "SECRET-";
+
     private static ScriptedHandler Ok() => new(_ => Respond.Status(HttpStatusCode.OK));
 
     [Test]
@@ -31,12 +33,13 @@ public sealed class OptionsTests
         });
     }
 
-    // Every registered provider, its credentials made up from their names: a provider added to the registry is tested here as it is.
+    // Every registered provider, its credentials made up from their names (each starting with CredentialMark): a provider
+    // added to the registry is tested here as it is.
     public static IEnumerable<TestCaseData> EveryProvider() =>
         ContactsProviders.Registered.Select(provider => new TestCaseData(
                 provider.Key,
                 (Func<ContactsClientOptions>)(() => Fast(provider.CreateOptions(provider.Credentials.ToDictionary(
-                    credential => credential.Name, credential => $"SECRET-{provider.Key}-{credential.Name}", StringComparer.Ordinal)))))
+                    credential => credential.Name, credential => $"{CredentialMark}{provider.Key}-{credential.Name}", StringComparer.Ordinal)))))
             .SetArgDisplayNames(provider.Key));
 
     [TestCaseSource(nameof(EveryProvider))]
@@ -90,7 +93,7 @@ public sealed class OptionsTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain("AllowInsecureHttp"));
-            Assert.That(options.SecretValues, Is.Not.Empty.And.None.Matches<string>(secret => error.Message.Contains(secret, StringComparison.Ordinal)));
+            Assert.That(error.Message, Does.Not.Contain(CredentialMark), "no credential the test set, whatever the options call secret");
         });
 
         options.AllowInsecureHttp = true;
@@ -201,15 +204,11 @@ public sealed class OptionsTests
     {
         var options = create();
         using var client = Client(options, Ok());
-        var secrets = options.SecretValues.ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(secrets, Is.Not.Empty);
-            Assert.That(options.ToString(), Does.Contain(provider));
-            Assert.That(client.ToString(), Does.Contain(provider));
-            Assert.That(secrets, Has.None.Matches<string>(secret => options.ToString()!.Contains(secret, StringComparison.Ordinal)));
-            Assert.That(secrets, Has.None.Matches<string>(secret => client.ToString()!.Contains(secret, StringComparison.Ordinal)));
+            Assert.That(options.ToString(), Does.Contain(provider).And.Not.Contain(CredentialMark));
+            Assert.That(client.ToString(), Does.Contain(provider).And.Not.Contain(CredentialMark));
         });
     }
 

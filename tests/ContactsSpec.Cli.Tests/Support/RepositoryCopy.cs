@@ -52,7 +52,7 @@ internal sealed class RepositoryCopy : IDisposable
         File.WriteAllText(path, after);
     }
 
-    /// <summary>Commits the copy as it is (a git repository from the first call on), as git's <c>HEAD</c> for <c>regenerate</c> to compare with.</summary>
+    /// <summary>Commits the copy as it is (a git repository from the first call on), as git's <c>HEAD</c> for <c>contacts-spec-regenerate</c> to compare with.</summary>
     public async Task CommitAsync(string message)
     {
         string[][] steps = Directory.Exists(PathOf(".git")) ? [] : [["init", "-q"]];
