@@ -15,11 +15,15 @@ namespace ContactsSpec.Cli.Tests;
 [TestFixture]
 public sealed class PackageTests
 {
+    // Every package a user installs: the facade, the tool and each generated client, NSwag's and Kiota's.
     private static readonly string[] Projects =
     [
         "src/ContactsSpec/ContactsSpec.csproj",
-        "generated/ContactsSpec.Clients.WazzupV3/ContactsSpec.Clients.WazzupV3.csproj",
-        "generated/ContactsSpec.Clients.WazzupV3.Kiota/ContactsSpec.Clients.WazzupV3.Kiota.csproj",
+        "src/ContactsSpec.Cli/ContactsSpec.Cli.csproj",
+        .. Directory.EnumerateDirectories(Path.Combine(CliTool.RepositoryRoot, "generated"), "ContactsSpec.Clients.*")
+            .Select(folder => Path.GetFileName(folder)!)
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"generated/{name}/{name}.csproj"),
     ];
 
     private readonly TemporaryFolder _output = new();
