@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace ContactsSpec.Specs;
@@ -29,26 +30,37 @@ public static class SpecCredentials
         property is IOpenApiExtensible extensible && SpecExtensions.IsSet(extensible.Extensions, CredentialExtension);
 
     /// <summary>
-    /// The doc's sample value of the credential parameter called <paramref name="name"/>, or of the request body form
-    /// field with that name: the first example of it in the spec; null when there is none.
+    /// The doc's sample value of the credential parameter or form field called <paramref name="name"/>: the first
+    /// example of it in the spec; null when there is none.
     /// </summary>
     public static string? ExampleParameter(ProviderSpec spec, string name)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        foreach (var operation in spec.Operations)
-        {
-            if (operation.Parameters.FirstOrDefault(parameter => parameter.Name == name && IsCredential(parameter)) is { } parameter)
-            {
-                return SpecOperation.ParameterText(parameter);
-            }
+        return spec.Operations.SelectMany(Of).FirstOrDefault(credential => credential.Name == name && credential.Example is not null).Example;
+    }
 
-            if (operation.RequestBodyExample?[name] is { } value)
-            {
-                return SpecJson.Text(value);
-            }
+    /// <summary>
+    /// The credentials an operation sends: its parameters and form fields marked <c>x-credential</c>, where each
+    /// travels (<c>path</c>, <c>query</c> or <c>form</c>) and the sample value its request example gives (null when none).
+    /// </summary>
+    public static IEnumerable<(string Name, string Location, string? Example)> Of(SpecOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        foreach (var parameter in operation.Parameters.Where(IsCredential))
+        {
+            yield return (parameter.Name!, parameter.In.ToString()!.ToLowerInvariant(), SpecJson.Text(SpecJson.Normalize(parameter.Example)));
         }
 
-        return null;
+        // A form the spec declares in two content types (WaSMS's) names each field twice.
+        var fields = operation.RequestBodyContent.Values
+            .SelectMany(media => media.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            .Where(property => IsCredential(property.Value))
+            .Select(property => property.Key)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            yield return (field, "form", SpecJson.Text((operation.RequestBodyExample as JsonObject)?[field]));
+        }
     }
 
     /// <summary>The path part of the spec's server URL (<c>/api</c> for <c>https://sys.wasms.net/api</c>), without a trailing slash.</summary>

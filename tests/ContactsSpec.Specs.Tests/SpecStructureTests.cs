@@ -188,23 +188,9 @@ public sealed class SpecStructureTests
         var spec = await SpecSuite.SpecAsync(key);
 
         var declared = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var operation in spec.Operations)
+        foreach (var (name, location, _) in spec.Operations.SelectMany(SpecCredentials.Of))
         {
-            foreach (var parameter in operation.Parameters.Where(SpecCredentials.IsCredential))
-            {
-                declared.Add($"{parameter.In.ToString()!.ToLowerInvariant()}:{parameter.Name}");
-            }
-
-            foreach (var form in operation.RequestBodyContent.Values)
-            {
-                foreach (var (name, property) in form.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
-                {
-                    if (SpecCredentials.IsCredential(property))
-                    {
-                        declared.Add($"form:{name}");
-                    }
-                }
-            }
+            declared.Add($"{location}:{name}");
         }
 
         foreach (var scheme in spec.Document.Components?.SecuritySchemes?.Values ?? [])

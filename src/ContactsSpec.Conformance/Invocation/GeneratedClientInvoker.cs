@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactsSpec.Specs;
-using Microsoft.OpenApi;
 
 namespace ContactsSpec.Conformance.Invocation;
 
@@ -40,17 +39,7 @@ public static class GeneratedClientInvoker
 
     private static void SetCredentials(object client, SpecOperation operation)
     {
-        var credentials = operation.Parameters.Where(SpecCredentials.IsCredential)
-            .Select(parameter => (Name: parameter.Name!, Value: (string?)SpecOperation.ParameterText(parameter)))
-            .ToList();
-        var credentialFields = operation.RequestBodyContent.Values
-            .SelectMany(media => media.Schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            .Where(property => SpecCredentials.IsCredential(property.Value))
-            .Select(property => property.Key)
-            .Distinct(StringComparer.Ordinal);
-        credentials.AddRange(credentialFields.Select(field => (Name: field, Value: SpecJson.Text((operation.RequestBodyExample as JsonObject)?[field]))));
-
-        foreach (var (name, value) in credentials)
+        foreach (var (name, _, value) in SpecCredentials.Of(operation))
         {
             var property = client.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .SingleOrDefault(candidate => candidate.CanWrite && candidate.PropertyType == typeof(string) && SameName(name, candidate.Name))

@@ -188,5 +188,4 @@ internal static class ContactConstraints
 
         return false;
     }
-
 }

@@ -35,9 +35,18 @@ internal static class CliTool
     public static Task<CliRun> RunOutsideCheckoutAsync(string folder, params string[] arguments) =>
         RunAsync(arguments, null, repository: null, workingDirectory: folder, inCheckout: false);
 
-    public static async Task<CliRun> RunAsync(
+    public static Task<CliRun> RunAsync(
         string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory = null, bool inCheckout = true,
-        string? standardInput = null)
+        string? standardInput = null) =>
+        RunDllAsync(DllPath, arguments, environment, repository, workingDirectory, inCheckout, standardInput);
+
+    /// <summary>Runs <c>contacts-spec-regenerate</c> on <paramref name="repository"/> (default: this checkout), or outside any checkout from <paramref name="outsideFolder"/>.</summary>
+    public static Task<CliRun> RegenerateAsync(string[] arguments, string? repository = null, string? outsideFolder = null) =>
+        RunDllAsync(RegenerateDllPath, arguments, null, repository, outsideFolder, inCheckout: outsideFolder is null, null);
+
+    private static async Task<CliRun> RunDllAsync(
+        string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment, string? repository, string? workingDirectory, bool inCheckout,
+        string? standardInput)
     {
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         if (inCheckout)
@@ -45,17 +54,7 @@ internal static class CliTool
             variables.TryAdd(SpecCatalog.RepositoryVariable, repository ?? RepositoryRoot);
         }
 
-        var result = await ProcessRunner.RunAsync("dotnet", [DllPath, .. arguments], workingDirectory ?? Path.GetTempPath(), Timeout, variables, standardInput);
-        return new CliRun(arguments, result.ExitCode, result.StandardOutput, result.StandardError);
-    }
-
-    /// <summary>Runs <c>contacts-spec-regenerate</c> on <paramref name="repository"/> (default: this checkout), or outside any checkout from <paramref name="outsideFolder"/>.</summary>
-    public static async Task<CliRun> RegenerateAsync(string[] arguments, string? repository = null, string? outsideFolder = null)
-    {
-        var variables = outsideFolder is null
-            ? new Dictionary<string, string> { [SpecCatalog.RepositoryVariable] = repository ?? RepositoryRoot }
-            : [];
-        var result = await ProcessRunner.RunAsync("dotnet", [RegenerateDllPath, .. arguments], outsideFolder ?? Path.GetTempPath(), Timeout, variables, null);
+        var result = await ProcessRunner.RunAsync("dotnet", [dll, .. arguments], workingDirectory ?? Path.GetTempPath(), Timeout, variables, standardInput);
         return new CliRun(arguments, result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
